@@ -1,0 +1,109 @@
+"""Matches to findings: decide the kind, severity, message and replacement."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from termcheck.index import head_word, tokenize_form
+from termcheck.model import Finding, Form, Glossary, Kind, Match, Severity, Status, Term
+from termcheck.text import LineIndex
+from termcheck.tokens import inflect
+
+__all__ = ["classify"]
+
+
+def classify(glossary: Glossary, matches: Sequence[Match], text: str, path: str) -> list[Finding]:
+    """Turn the matches of one document into findings, sorted by position."""
+    lines = LineIndex(text)
+    findings: list[Finding] = []
+    accepted: dict[str, list[Match]] = {}
+    for match in matches:
+        term = glossary[match.term_id]
+        if not match.exact:
+            kind = Kind.NEAR_MISS
+        elif match.form.status is Status.FORBIDDEN:
+            kind = Kind.FORBIDDEN
+        elif term.case_sensitive and not match.case_exact:
+            kind = Kind.CASE
+        else:
+            accepted.setdefault(term.id, []).append(match)
+            continue
+        findings.append(_finding(term, match, kind, _message(term, match, kind), text, lines, path))
+    for term_id, uses in accepted.items():
+        findings.extend(_inconsistent(glossary[term_id], uses, text, lines, path))
+    return sorted(findings, key=lambda f: (f.start, f.term))
+
+
+def _message(term: Term, match: Match, kind: Kind) -> str:
+    canonical = term.canonical
+    if kind is Kind.FORBIDDEN:
+        what = "a regex variant" if match.form.regex else "an unapproved variant"
+        text = f"{what} of \"{canonical}\"; use \"{canonical}\""
+    elif kind is Kind.CASE:
+        text = f"wrong letter case; write \"{_expected_case(term, match.form)}\""
+    else:
+        like = "" if match.form.text == canonical else f" (closest form: \"{match.form.text}\")"
+        text = f"near-miss of \"{canonical}\"{like}, score {match.score:.2f}; use \"{canonical}\""
+    return f"{text}. {term.note}" if term.note else text
+
+
+def _expected_case(term: Term, form: Form) -> str:
+    return form.text if form.status.accepted else term.canonical
+
+
+def _inconsistent(term: Term, uses: list[Match], text: str, lines: LineIndex,
+                  path: str) -> list[Finding]:
+    counts: dict[str, int] = {}
+    for use in uses:
+        counts[use.form.text] = counts.get(use.form.text, 0) + 1
+    if len(counts) < 2:
+        return []
+    # The most frequent form sets the document's usage; ties go to the canonical,
+    # then to the form used first.
+    order = {use.form.text: i for i, use in reversed(list(enumerate(uses)))}
+    majority = max(counts, key=lambda f: (counts[f], f == term.canonical, -order[f]))
+    tally = ", ".join(f"\"{form}\" {count}\u00d7" for form, count in
+                      sorted(counts.items(), key=lambda item: (-item[1], order[item[0]])))
+    found = []
+    for use in uses:
+        if use.form.text == majority:
+            continue
+        message = (f"inconsistent usage of \"{term.canonical}\" in this file ({tally}); "
+                   f"use one form throughout")
+        found.append(_finding(term, use, Kind.INCONSISTENT, message, text, lines, path))
+    return found
+
+
+def _finding(term: Term, match: Match, kind: Kind, message: str, text: str,
+             lines: LineIndex, path: str) -> Finding:
+    line, column = lines.position(match.start)
+    end_line, end_column = lines.end_position(match.end)
+    severity = term.severity
+    if kind in (Kind.NEAR_MISS, Kind.INCONSISTENT):
+        severity = min(severity, Severity.WARNING)
+    return Finding(
+        path=path, line=line, column=column, end_line=end_line, end_column=end_column,
+        start=match.start, end=match.end, kind=kind, severity=severity, term=term.id,
+        canonical=term.canonical, matched=text[match.start : match.end], score=match.score,
+        message=message, replacement=_replacement(term, match),
+    )
+
+
+def _replacement(term: Term, match: Match) -> str | None:
+    """The canonical form, carrying the plural or possessive of the matched text."""
+    if not match.inflection:
+        return term.canonical
+    matched_form = tokenize_form(match.form.text)
+    canonical = tokenize_form(term.canonical)
+    if matched_form is None or canonical is None:
+        return None
+    on_last = match.inflected_word == len(matched_form[0]) - 1
+    target = len(canonical[0]) - 1 if on_last else head_word(canonical[0])
+    if target < 0:
+        return None
+    words = list(canonical[1])
+    inflected = inflect(words[target], match.inflection)
+    if inflected is None:
+        return None
+    words[target] = inflected
+    return "".join(sep + word for sep, word in zip(canonical[2], words))

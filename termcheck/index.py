@@ -1,0 +1,250 @@
+"""The term index: every form of every term, compiled once for one-pass lookup."""
+
+from __future__ import annotations
+
+import importlib
+import itertools
+from dataclasses import dataclass, field
+from typing import Final
+
+import regex
+
+from termcheck.model import Form, Glossary, Status, Term
+from termcheck.tokens import FUNCTION_WORDS, tokenize
+
+__all__ = [
+    "FormRef",
+    "RegexRef",
+    "TermIndex",
+    "build_index",
+    "head_word",
+    "phrase_key",
+    "tokenize_form",
+]
+
+# The standard library's regex parser (``re._parser`` since 3.11, ``sre_parse``
+# before), used only to find the literal first word a regex form starts with.
+try:
+    _sre_parse = importlib.import_module("re._parser")
+except ImportError:  # pragma: no cover - Python 3.10
+    _sre_parse = importlib.import_module("sre_parse")
+
+MIN_FUZZY_WORD: Final = 5  # single words shorter than this are never fuzzy-matched
+_PREPOSITIONS: Final = frozenset("of for with to in on at by from into".split())
+
+
+@dataclass(frozen=True, slots=True)
+class FormRef:
+    """One literal form, tokenised: ``keys`` are case-folded, ``words`` keep case."""
+
+    term: int
+    form: int
+    keys: tuple[str, ...]
+    words: tuple[str, ...]
+    seps: tuple[str, ...]  # seps[0] is "" (nothing before the first word)
+    head: int  # the word that takes a plural besides the last one; -1 if none
+    content: tuple[int, ...]  # positions of content (non-function) words
+
+
+@dataclass(frozen=True, slots=True)
+class RegexRef:
+    """A regex form, with the literal first words it can start with (if known)."""
+
+    term: int
+    form: int
+    pattern: regex.Pattern[str]
+    anchors: frozenset[str] | None
+
+
+@dataclass(slots=True)
+class TermIndex:
+    """Lookup tables built from a glossary; read-only after ``build_index``."""
+
+    glossary: Glossary
+    refs: list[FormRef] = field(default_factory=list)
+    phrases: dict[str, list[int]] = field(default_factory=dict)
+    prefixes: set[str] = field(default_factory=set)
+    heads: set[str] = field(default_factory=set)
+    regex_by_anchor: dict[str, list[RegexRef]] = field(default_factory=dict)
+    regex_unanchored: list[RegexRef] = field(default_factory=list)
+    vocab: dict[str, int] = field(default_factory=dict)
+    words: list[str] = field(default_factory=list)  # vocabulary by id
+    deletes: dict[str, list[int]] = field(default_factory=dict)
+    pairs: dict[tuple[int, int], list[int]] = field(default_factory=dict)
+    singles: dict[int, list[int]] = field(default_factory=dict)
+
+
+def phrase_key(keys: tuple[str, ...] | list[str], seps: tuple[str, ...] | list[str]) -> str:
+    """The lookup string of a phrase: keys joined by their separators."""
+    parts = [keys[0]]
+    for key, sep in zip(keys[1:], seps[1:]):
+        parts.append(sep)
+        parts.append(key)
+    return "".join(parts)
+
+
+def build_index(glossary: Glossary) -> TermIndex:
+    """Index every form of every term in ``glossary``."""
+    index = TermIndex(glossary)
+    for term_no, term in enumerate(glossary.terms):
+        for form_no, form in enumerate(term.forms):
+            if form.regex:
+                _add_regex(index, term_no, form_no, form, term)
+            else:
+                _add_phrase(index, term_no, form_no, form, term)
+    return index
+
+
+def tokenize_form(text: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]] | None:
+    """Keys, case-kept words and separators of a literal form (None if unusable)."""
+    tokens = tokenize(text)
+    if not tokens.keys or any(sep is None for sep in tokens.seps[1:]):
+        return None
+    words = tuple(text[s:e].replace("\u00ad", "") for s, e in zip(tokens.starts, tokens.ends))
+    seps = ("", *(sep or "" for sep in tokens.seps[1:]))
+    return tuple(tokens.keys), words, seps
+
+
+def head_word(keys: tuple[str, ...]) -> int:
+    """The word before the first preposition ("communities of ..."), or -1."""
+    for position, key in enumerate(keys[1:], start=1):
+        if key in _PREPOSITIONS:
+            return position - 1
+    return -1
+
+
+def _add_phrase(index: TermIndex, term_no: int, form_no: int, form: Form, term: Term) -> None:
+    parsed = tokenize_form(form.text)
+    if parsed is None:
+        return
+    keys, words, seps = parsed
+    content = tuple(i for i, k in enumerate(keys) if k not in FUNCTION_WORDS)
+    ref = FormRef(term_no, form_no, keys, words, seps, head_word(keys), content)
+    ref_no = len(index.refs)
+    index.refs.append(ref)
+    index.phrases.setdefault(phrase_key(keys, seps), []).append(ref_no)
+    for size in range(1, len(keys)):
+        prefix = phrase_key(keys[:size], seps[:size])
+        index.prefixes.add(prefix)
+        if size - 1 == ref.head:
+            index.heads.add(prefix)
+    if term.fuzzy is not None:
+        _add_fuzzy(index, ref_no, ref)
+
+
+def _vocab_id(index: TermIndex, key: str) -> int:
+    word_id = index.vocab.get(key)
+    if word_id is None:
+        word_id = index.vocab[key] = len(index.vocab)
+        index.words.append(key)
+        if len(key) >= MIN_FUZZY_WORD:
+            for position in range(len(key)):
+                index.deletes.setdefault(key[:position] + key[position + 1 :], []).append(word_id)
+    return word_id
+
+
+def _add_fuzzy(index: TermIndex, ref_no: int, ref: FormRef) -> None:
+    ids = [_vocab_id(index, ref.keys[i]) for i in ref.content]
+    if len(ref.keys) == 1:
+        if len(ref.keys[0]) >= MIN_FUZZY_WORD:
+            index.singles.setdefault(ids[0], []).append(ref_no)
+        return
+    for left, right in set(itertools.combinations(ids, 2)):
+        pair = (left, right) if left <= right else (right, left)
+        index.pairs.setdefault(pair, []).append(ref_no)
+
+
+def _add_regex(index: TermIndex, term_no: int, form_no: int, form: Form, term: Term) -> None:
+    flags = regex.IGNORECASE | regex.FULLCASE if not term.case_sensitive else 0
+    # A literal space in a form matches any run of white space, line breaks included.
+    pattern = regex.compile(rf"(?:{_flexible_spaces(form.text)})(?!\w)", flags)
+    anchors = _first_words(form.text)
+    ref = RegexRef(term_no, form_no, pattern, anchors)
+    if anchors is None:
+        index.regex_unanchored.append(ref)
+    else:
+        for anchor in anchors:
+            index.regex_by_anchor.setdefault(anchor, []).append(ref)
+
+
+def _flexible_spaces(pattern: str) -> str:
+    out: list[str] = []
+    escaped = in_class = False
+    for char in pattern:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == "[":
+            in_class = True
+        elif char == "]":
+            in_class = False
+        elif char == " " and not in_class:
+            out.append(r"\s+")
+            continue
+        out.append(char)
+    return "".join(out)
+
+
+def _first_words(pattern: str) -> frozenset[str] | None:
+    """Case-folded literal first words a pattern must start with, if it has any."""
+    try:
+        parsed = _sre_parse.parse(pattern)
+    except Exception:  # noqa: BLE001 - syntax only the `regex` module knows: no anchor
+        return None
+    words = _literal_prefixes(list(parsed))
+    if not words:
+        return None
+    return frozenset(w.casefold() for w in words)
+
+
+def _literal_prefixes(items: list[tuple[object, object]]) -> set[str] | None:
+    chars: list[str] = []
+    for position, (op, arg) in enumerate(items):
+        name = str(op)
+        if name in ("AT", "ASSERT", "ASSERT_NOT") and not chars:
+            continue  # zero-width: the first word is what follows
+        if name == "LITERAL" and isinstance(arg, int):
+            char = chr(arg)
+            if not (char.isalnum() or char in "'\u2019"):
+                return {"".join(chars)} if chars else None
+            chars.append(char)
+        elif name in ("SUBPATTERN", "BRANCH") and not chars and position == 0:
+            branches = _branches(op, arg)
+            if branches is None:
+                return None
+            rest = items[1:]
+            if rest and _starts_word(rest):
+                return None
+            return branches
+        else:
+            return {"".join(chars)} if chars and not _word_continues(name) else None
+    return {"".join(chars)} if chars else None
+
+
+def _word_continues(name: str) -> bool:
+    return name not in ("AT", "NOT_LITERAL")
+
+
+def _starts_word(items: list[tuple[object, object]]) -> bool:
+    op, arg = items[0]
+    return str(op) == "LITERAL" and isinstance(arg, int) and chr(arg).isalnum()
+
+
+def _branches(op: object, arg: object) -> set[str] | None:
+    if str(op) == "SUBPATTERN" and isinstance(arg, tuple):
+        return _literal_prefixes(list(arg[-1]))
+    if str(op) == "BRANCH" and isinstance(arg, tuple):
+        found: set[str] = set()
+        for branch in arg[1]:
+            words = _literal_prefixes(list(branch))
+            if words is None:
+                return None
+            found |= words
+        return found
+    return None
+
+
+def status_of(index: TermIndex, ref: FormRef) -> Status:
+    """The status of the form a reference points to."""
+    return index.glossary.terms[ref.term].forms[ref.form].status

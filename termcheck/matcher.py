@@ -1,0 +1,244 @@
+"""One pass over a text for all terms: exact, inflected, regex and near-miss matches."""
+
+from __future__ import annotations
+
+import bisect
+import time
+import unicodedata
+from dataclasses import dataclass
+from typing import Final
+
+from termcheck.errors import MatchTimeoutError
+from termcheck.index import FormRef, RegexRef, TermIndex, build_index
+from termcheck.model import Glossary, Match
+from termcheck.nearmiss import find_near_misses
+from termcheck.tokens import Tokens, deinflect, tokenize
+
+__all__ = ["REGEX_BUDGET_SECONDS", "find_matches", "index_for"]
+
+REGEX_BUDGET_SECONDS: Final = 5.0  # all regex forms together, per text
+_CACHE: dict[int, tuple[Glossary, TermIndex]] = {}
+_FOLD_CASE_KEEP: Final = str.maketrans({"\u2019": "'", "\u2018": "'", "\u00ad": None})
+_OPENERS: Final = frozenset("\"'“‘«([{*_`#>-+|")
+
+
+def index_for(glossary: Glossary) -> TermIndex:
+    """The index of ``glossary``, built once per glossary object."""
+    cached = _CACHE.get(id(glossary))
+    if cached is None or cached[0] is not glossary:
+        if len(_CACHE) >= 8:
+            _CACHE.clear()
+        cached = _CACHE[id(glossary)] = (glossary, build_index(glossary))
+    return cached[1]
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    first: int  # token positions, inclusive
+    last: int
+    start: int  # code-point offsets, end exclusive
+    end: int
+    match: Match
+
+    @property
+    def rank(self) -> tuple[int, int, int, float, int]:
+        """Longest first; exact before near-miss; higher score; leftmost."""
+        return (-(self.last - self.first), -(self.end - self.start),
+                0 if self.match.exact else 1, -self.match.score, self.start)
+
+
+def find_matches(glossary: Glossary, text: str) -> list[Match]:
+    """All matches in ``text``, at most one per span, sorted by position."""
+    index = index_for(glossary)
+    tokens = tokenize(text)
+    exact = _phrase_matches(index, text, tokens) + _regex_matches(index, text, tokens)
+    near = _near_candidates(index, text, tokens, exact)
+    return _select(exact + near)
+
+
+def _phrase_matches(index: TermIndex, text: str, tokens: Tokens) -> list[_Candidate]:
+    keys, seps = tokens.keys, tokens.seps
+    phrases, prefixes, heads = index.phrases, index.prefixes, index.heads
+    found: list[_Candidate] = []
+    for i, key in enumerate(keys):
+        states = [(key, -1, "")] if (key in phrases or key in prefixes) else []
+        for base, ending in deinflect(key):
+            if base in phrases or base in heads:
+                states.append((base, 0, ending))
+        best: tuple[int, str, int, str] | None = None
+        j = i
+        while states:
+            for state in states:
+                if state[0] in phrases and _inflection_fits(index, state, j - i):
+                    best = (j, *state)
+            j += 1
+            if j >= len(keys) or seps[j] is None:
+                break
+            states = _advance(states, seps[j] or "", keys[j], j - i, phrases, prefixes, heads)
+        if best is not None:
+            found.append(_phrase_candidate(index, text, tokens, i, best))
+    return found
+
+
+def _advance(states: list[tuple[str, int, str]], sep: str, key: str, word: int,
+             phrases: dict[str, list[int]], prefixes: set[str], heads: set[str]) -> list[tuple[str, int, str]]:
+    advanced = []
+    for phrase, inflected, ending in states:
+        longer = phrase + sep + key
+        if longer in phrases or longer in prefixes:
+            advanced.append((longer, inflected, ending))
+        if inflected < 0:
+            for base, base_ending in deinflect(key):
+                longer = phrase + sep + base
+                if longer in phrases or longer in heads:
+                    advanced.append((longer, word, base_ending))
+    return advanced
+
+
+def _inflection_fits(index: TermIndex, state: tuple[str, int, str], last_word: int) -> bool:
+    inflected = state[1]
+    if inflected < 0:
+        return True
+    return any(inflected in (last_word, index.refs[r].head) for r in index.phrases[state[0]])
+
+
+def _phrase_candidate(index: TermIndex, text: str, tokens: Tokens, first: int,
+                      best: tuple[int, str, int, str]) -> _Candidate:
+    last, phrase, inflected, ending = best
+    refs = [index.refs[r] for r in index.phrases[phrase]]
+    if inflected >= 0:
+        refs = [r for r in refs if inflected in (len(r.keys) - 1, r.head)] or refs
+    start, end = tokens.starts[first], tokens.ends[last]
+    scored = [(_case_exact(text, tokens, first, ref, inflected), ref) for ref in refs]
+    case_exact, ref = max(scored, key=lambda pair: pair[0])
+    form = index.glossary.terms[ref.term].forms[ref.form]
+    match = Match(index.glossary.terms[ref.term].id, form, start, end, 1.0, case_exact,
+                  ending, inflected)
+    return _Candidate(first, last, start, end, match)
+
+
+def _case_exact(text: str, tokens: Tokens, first: int, ref: FormRef, inflected: int) -> bool:
+    mismatches = []
+    for offset, form_word in enumerate(ref.words):
+        raw = _keep_case(text[tokens.starts[first + offset] : tokens.ends[first + offset]])
+        wanted = _keep_case(form_word)
+        if offset == inflected:
+            size = len(wanted) if raw.casefold().startswith(wanted.casefold()) else len(wanted) - 1
+            raw, wanted = raw[:size], wanted[:size]
+        if raw != wanted:
+            mismatches.append((offset, raw, wanted))
+    if not mismatches:
+        return True
+    # A lower-case form capitalised at the start of a sentence is still the form.
+    offset, raw, wanted = mismatches[0]
+    return (len(mismatches) == 1 and offset == 0 and wanted[:1].islower()
+            and raw == wanted[:1].upper() + wanted[1:]
+            and _sentence_start(text, tokens.starts[first]))
+
+
+def _keep_case(word: str) -> str:
+    return unicodedata.normalize("NFKC", word.translate(_FOLD_CASE_KEEP))
+
+
+def _sentence_start(text: str, offset: int) -> bool:
+    line_start = max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
+    prefix = text[line_start:offset].strip()
+    if prefix and all(c in _OPENERS or c.isdigit() or c in ".)" for c in prefix):
+        return True
+    position = offset - 1
+    while position >= 0 and (text[position].isspace() or text[position] in _OPENERS):
+        if text[position] == "\n" and text[:position].rstrip(" \t\r").endswith("\n"):
+            return True  # a blank line before: a new paragraph
+        position -= 1
+    return position < 0 or text[position] in ".!?:;"
+
+
+def _regex_matches(index: TermIndex, text: str, tokens: Tokens) -> list[_Candidate]:
+    if not index.regex_by_anchor and not index.regex_unanchored:
+        return []
+    deadline = time.monotonic() + REGEX_BUDGET_SECONDS
+    found = []
+    for i, key in enumerate(tokens.keys):
+        for ref in index.regex_by_anchor.get(key, ()):
+            hit = _run_regex(index, ref, text, tokens.starts[i], deadline, anchored=True)
+            if hit is not None:
+                found.append(_regex_candidate(index, ref, tokens, *hit))
+    for ref in index.regex_unanchored:
+        position = 0
+        while (hit := _run_regex(index, ref, text, position, deadline, anchored=False)) is not None:
+            if tokens.starts and bisect.bisect_left(tokens.starts, hit[0]) < len(tokens.starts):
+                found.append(_regex_candidate(index, ref, tokens, *hit))
+            position = hit[1]
+    return found
+
+
+def _run_regex(index: TermIndex, ref: RegexRef, text: str, position: int, deadline: float,
+               anchored: bool) -> tuple[int, int] | None:
+    remaining = deadline - time.monotonic()
+    term = index.glossary.terms[ref.term]
+    try:
+        if remaining <= 0:
+            raise TimeoutError
+        if anchored:
+            hit = ref.pattern.match(text, position, timeout=remaining)
+        else:
+            hit = ref.pattern.search(text, position, timeout=remaining)
+            while hit is not None and (hit.end() == hit.start() or _inside_word(text, hit.start())):
+                hit = ref.pattern.search(text, max(hit.start() + 1, hit.end()), timeout=remaining)
+    except TimeoutError:
+        raise MatchTimeoutError(
+            f"regex form {term.forms[ref.form].text!r} of term '{term.id}' took longer than "
+            f"{REGEX_BUDGET_SECONDS:g} s (catastrophic backtracking?)",
+            path=term.source, line=term.forms[ref.form].line,
+        ) from None
+    if hit is None or hit.end() == hit.start():
+        return None
+    return hit.start(), hit.end()
+
+
+def _inside_word(text: str, start: int) -> bool:
+    return start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_")
+
+
+def _regex_candidate(index: TermIndex, ref: RegexRef, tokens: Tokens, start: int, end: int) -> _Candidate:
+    first = max(bisect.bisect_right(tokens.starts, start) - 1, 0)
+    last = max(bisect.bisect_left(tokens.ends, end), first)
+    last = min(last, len(tokens.keys) - 1)
+    term = index.glossary.terms[ref.term]
+    match = Match(term.id, term.forms[ref.form], start, end)
+    return _Candidate(first, last, start, end, match)
+
+
+def _near_candidates(index: TermIndex, text: str, tokens: Tokens,
+                     exact: list[_Candidate]) -> list[_Candidate]:
+    exact_spans = {(c.first, c.last) for c in exact}
+    by_term: dict[str, list[_Candidate]] = {}
+    for candidate in exact:
+        by_term.setdefault(candidate.match.term_id, []).append(candidate)
+    found = []
+    for near in find_near_misses(index, tokens):
+        if (near.first, near.last) in exact_spans:
+            continue  # an exact form of some term is never a near-miss of another
+        ref = index.refs[near.ref]
+        term = index.glossary.terms[ref.term]
+        if any(c.first <= near.last and near.first <= c.last for c in by_term.get(term.id, ())):
+            continue  # the exact match of the same term says it better
+        start, end = tokens.starts[near.first], tokens.ends[near.last]
+        match = Match(term.id, term.forms[ref.form], start, end, round(near.score, 4), False)
+        found.append(_Candidate(near.first, near.last, start, end, match))
+    return found
+
+
+def _select(candidates: list[_Candidate]) -> list[Match]:
+    """Longest match wins; each span of text gets at most one match."""
+    taken: list[tuple[int, int]] = []
+    chosen: list[_Candidate] = []
+    for candidate in sorted(candidates, key=lambda c: c.rank):
+        slot = bisect.bisect_left(taken, (candidate.start, candidate.end))
+        before = taken[slot - 1] if slot else None
+        after = taken[slot] if slot < len(taken) else None
+        if (before and before[1] > candidate.start) or (after and after[0] < candidate.end):
+            continue
+        taken.insert(slot, (candidate.start, candidate.end))
+        chosen.append(candidate)
+    return [c.match for c in sorted(chosen, key=lambda c: c.start)]

@@ -1,0 +1,236 @@
+"""Frozen value types shared by every stage: glossary, term, match, finding, report."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+
+__all__ = [
+    "ExitCode",
+    "Examples",
+    "FileResult",
+    "Finding",
+    "Form",
+    "Glossary",
+    "Kind",
+    "Match",
+    "Report",
+    "Severity",
+    "Status",
+    "Term",
+]
+
+
+class Severity(enum.IntEnum):
+    """How serious a finding is; ordered so that ``max`` picks the worst."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @property
+    def label(self) -> str:
+        """The lower-case name used in glossaries, reports and ``--fail-on``."""
+        return self.name.lower()
+
+    @classmethod
+    def from_label(cls, label: str) -> Severity:
+        """Parse ``error``, ``warning`` or ``info``."""
+        return cls[label.upper()]
+
+
+class Kind(enum.Enum):
+    """What a finding says about the matched text."""
+
+    FORBIDDEN = "forbidden"
+    CASE = "case"
+    NEAR_MISS = "near-miss"
+    INCONSISTENT = "inconsistent"
+    DIRECTIVE = "directive"
+
+
+class Status(enum.Enum):
+    """The standing of one wording of a term."""
+
+    CANONICAL = "canonical"
+    ALLOWED = "allowed"
+    FORBIDDEN = "forbidden"
+
+    @property
+    def accepted(self) -> bool:
+        """Canonical and allowed forms are fine on their own."""
+        return self is not Status.FORBIDDEN
+
+
+class ExitCode(enum.IntEnum):
+    """Process exit codes, decided once at the edge (cli)."""
+
+    OK = 0
+    FINDINGS = 1
+    ERROR = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Form:
+    """One wording of a term: a literal phrase or a ``regex`` pattern."""
+
+    text: str
+    status: Status
+    regex: bool = False
+    line: int = 0  # 1-based line in the glossary file; 0 when built in code
+
+
+@dataclass(frozen=True, slots=True)
+class Examples:
+    """Self-test sentences of a term, run by ``termcheck glossary test``."""
+
+    bad: tuple[str, ...] = ()
+    good: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A concept: its canonical wording and the variants around it."""
+
+    id: str
+    canonical: str
+    allowed: tuple[Form, ...] = ()
+    forbidden: tuple[Form, ...] = ()
+    case_sensitive: bool = False
+    fuzzy: float | None = 0.88  # None: near-miss search off for this term
+    severity: Severity = Severity.ERROR
+    note: str = ""
+    examples: Examples = Examples()
+    source: str = ""  # glossary file the term came from
+    line: int = 0
+
+    @property
+    def forms(self) -> tuple[Form, ...]:
+        """Canonical first, then allowed, then forbidden forms."""
+        return (Form(self.canonical, Status.CANONICAL, line=self.line),
+                *self.allowed, *self.forbidden)
+
+
+@dataclass(frozen=True, slots=True)
+class Glossary:
+    """An immutable set of terms loaded from one or more files."""
+
+    terms: tuple[Term, ...]
+    sources: tuple[str, ...] = ()
+    name: str = ""
+    language: str = "en"
+    _by_id: Mapping[str, Term] = field(
+        init=False, repr=False, compare=False, hash=False, default_factory=dict
+    )
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_id", {term.id: term for term in self.terms})
+
+    def __getitem__(self, term_id: str) -> Term:
+        return self._by_id[term_id]
+
+    def __contains__(self, term_id: object) -> bool:
+        return term_id in self._by_id
+
+    def __iter__(self) -> Iterator[Term]:
+        return iter(self.terms)
+
+    def __len__(self) -> int:
+        return len(self.terms)
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A span of text that the matcher tied to one form of one term.
+
+    ``start``/``end`` are offsets into the checked text (end exclusive).
+    ``score`` is 1.0 for exact matches and the near-miss score otherwise.
+    ``case_exact`` tells whether the span has the form's exact letter case.
+    ``inflection`` is the ending the text added to the form (``"s"``, ``"'s"``...)
+    and ``inflected_word`` the index of the form word that carries it.
+    """
+
+    term_id: str
+    form: Form
+    start: int
+    end: int
+    score: float = 1.0
+    case_exact: bool = True
+    inflection: str = ""
+    inflected_word: int = -1
+
+    @property
+    def exact(self) -> bool:
+        """True unless this is a near-miss."""
+        return self.score >= 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One reported problem, positioned in the original file.
+
+    ``line``/``column`` are 1-based; columns count Unicode code points;
+    ``end_column`` is exclusive. ``start``/``end`` are code-point offsets.
+    """
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    start: int
+    end: int
+    kind: Kind
+    severity: Severity
+    term: str
+    canonical: str
+    matched: str
+    score: float
+    message: str
+    replacement: str | None
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str]:
+        """Findings sort by path, line, column, term."""
+        return (self.path, self.line, self.column, self.term)
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    """The findings of one file, or the error that kept it from being checked."""
+
+    path: str
+    findings: tuple[Finding, ...] = ()
+    error: str | None = None
+    suppressed: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """Everything one run found, in file order."""
+
+    results: tuple[FileResult, ...] = ()
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        """All findings, sorted by path, line, column and term."""
+        found = [f for result in self.results for f in result.findings]
+        return tuple(sorted(found, key=lambda f: f.sort_key))
+
+    @property
+    def errors(self) -> tuple[FileResult, ...]:
+        """Files that could not be checked."""
+        return tuple(r for r in self.results if r.error is not None)
+
+    def count(self, severity: Severity) -> int:
+        """How many findings have this severity."""
+        return sum(1 for f in self.findings if f.severity is severity)
+
+    def exit_code(self, fail_on: Severity | None) -> ExitCode:
+        """2 on input errors, else 1 if a finding reaches ``fail_on`` (None: never)."""
+        if self.errors:
+            return ExitCode.ERROR
+        if fail_on is not None and any(f.severity >= fail_on for f in self.findings):
+            return ExitCode.FINDINGS
+        return ExitCode.OK

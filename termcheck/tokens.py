@@ -1,0 +1,189 @@
+"""Tokenising and normalising text and glossary forms the same way."""
+
+from __future__ import annotations
+
+import bisect
+import sys
+import unicodedata
+from dataclasses import dataclass
+from typing import Final
+
+import regex
+
+__all__ = [
+    "FUNCTION_WORDS",
+    "Tokens",
+    "deinflect",
+    "inflect",
+    "is_cjk",
+    "normalize_word",
+    "tokenize",
+]
+
+_CJK: Final = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}"
+_LETTERS: Final = rf"[^\W{_CJK}]"
+# A word: letters/digits (soft hyphens inside allowed), inner apostrophes, and the
+# apostrophe of a plural possessive; CJK characters are words on their own.
+#   "communities’ plan" -> "communities’", "plan";  "人类" -> "人", "类"
+_WORD: Final = regex.compile(
+    rf"[{_CJK}]|(?:{_LETTERS}|\u00ad)+(?:['\u2019]{_LETTERS}+)*(?:(?<=[sS])['\u2019](?!\w))?"
+)
+_CJK_CHAR: Final = regex.compile(rf"[{_CJK}]")
+# Typographic variants folded to ASCII before comparison.
+_FOLD: Final = str.maketrans(
+    {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00ad": None,
+     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2212": "-"}
+)
+# Hyphen-like joiners between two words; a dash with white space before it is
+# punctuation, not a joiner ("peace – and" is two phrases).
+_JOINER: Final = regex.compile(r"[-\u2010\u2011\u2012\u2013\u2212]\s*")
+
+# URLs and e-mail addresses are never prose, in any format.
+#   "see https://example.org/a-b?q=1." -> "https://example.org/a-b?q=1"
+_NOT_PROSE: Final = regex.compile(
+    r"(?:\b[a-zA-Z][a-zA-Z0-9+.-]*://|\bwww\.)[^\s<>\"'`]*[^\s<>\"'`.,;:!?)\]}]"
+    r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"
+)
+
+FUNCTION_WORDS: Final = frozenset(
+    "a an the of for with to in on at by from and or nor as into onto upon over "
+    "under about between among within without via per than that this these those "
+    "its their our your his her my is are was were be been".split()
+)
+SPACE: Final = " "
+HYPHEN: Final = "-"
+JOINED: Final = ""  # CJK characters side by side
+
+
+@dataclass(frozen=True, slots=True)
+class Tokens:
+    """Parallel lists describing the words of a text.
+
+    ``seps[i]`` tells how word ``i`` joins word ``i - 1``: ``" "`` (any white
+    space, line breaks included), ``"-"`` (a hyphen), ``""`` (CJK neighbours) or
+    ``None`` (punctuation or markup in between: no phrase runs across it).
+    """
+
+    starts: list[int]
+    ends: list[int]
+    keys: list[str]
+    seps: list[str | None]
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+
+_KEY_CACHE: dict[str, str] = {}
+
+
+def normalize_word(word: str) -> str:
+    """NFKC, typographic folding and case folding of one word."""
+    key = _KEY_CACHE.get(word)
+    if key is None:
+        key = unicodedata.normalize("NFKC", word.translate(_FOLD)).casefold()
+        if len(_KEY_CACHE) < 500_000:
+            _KEY_CACHE[word] = key
+    return key
+
+
+def _separator(gap: str, left_cjk: bool, right_cjk: bool) -> str | None:
+    if not gap:
+        return JOINED
+    if gap.isspace():
+        return JOINED if (left_cjk and right_cjk) else SPACE
+    if _JOINER.fullmatch(gap):
+        return HYPHEN
+    return None
+
+
+def tokenize(text: str) -> Tokens:
+    """Split ``text`` into words, their normalised keys and separators."""
+    starts: list[int] = []
+    ends: list[int] = []
+    keys: list[str] = []
+    seps: list[str | None] = []
+    last_end = -1
+    last_cjk = False
+    skip = _non_prose_spans(text)
+    for match in _WORD.finditer(text):
+        start, end = match.span()
+        if skip and _inside(skip, start):
+            last_end, last_cjk = start, False  # breaks any phrase across it
+            continue
+        word = match.group()
+        cjk = len(word) == 1 and _CJK_CHAR.match(word) is not None
+        seps.append(None if last_end < 0 else _separator(text[last_end:start], last_cjk, cjk))
+        starts.append(start)
+        ends.append(end)
+        keys.append(normalize_word(word))
+        last_end, last_cjk = end, cjk
+    return Tokens(starts, ends, keys, seps)
+
+
+def _non_prose_spans(text: str) -> list[tuple[int, int]]:
+    if "://" not in text and "www." not in text and "@" not in text:
+        return []
+    return [m.span() for m in _NOT_PROSE.finditer(text)]
+
+
+def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    slot = bisect.bisect_right(spans, (offset, sys.maxsize)) - 1
+    return slot >= 0 and spans[slot][0] <= offset < spans[slot][1]
+
+
+def is_cjk(word: str) -> bool:
+    """True for a single CJK character."""
+    return _CJK_CHAR.fullmatch(word) is not None
+
+
+_DEINFLECT_CACHE: dict[str, tuple[tuple[str, str], ...]] = {}
+
+
+def deinflect(key: str) -> tuple[tuple[str, str], ...]:
+    """Possible base forms of an English word key, with the ending removed.
+
+    Returns ``(base, ending)`` pairs; ``ending`` is ``"plural"``, ``"possessive"``
+    or ``"plural-possessive"``. Short words are left alone.
+    """
+    cached = _DEINFLECT_CACHE.get(key)
+    if cached is not None:
+        return cached
+    found: list[tuple[str, str]] = []
+    if len(key) >= 3:
+        if key.endswith("'s"):
+            found.append((key[:-2], "possessive"))
+        elif key.endswith("s'"):
+            found.extend(_plural_bases(key[:-1], "plural-possessive"))
+        elif key.endswith("s") and not key.endswith("ss"):
+            found.extend(_plural_bases(key, "plural"))
+    result = tuple(found)
+    if len(_DEINFLECT_CACHE) < 500_000:
+        _DEINFLECT_CACHE[key] = result
+    return result
+
+
+def _plural_bases(key: str, ending: str) -> list[tuple[str, str]]:
+    bases = [(key[:-1], ending)]
+    if key.endswith("ies") and len(key) > 4:
+        bases.append((key[:-3] + "y", ending))
+    elif key.endswith("es"):
+        bases.append((key[:-2], ending))
+    return bases
+
+
+def inflect(word: str, ending: str) -> str | None:
+    """Apply an English ending to ``word``; None where the plural is irregular."""
+    if not ending:
+        return word
+    if ending == "possessive":
+        return word + "'s"
+    lower = word.lower()
+    if not lower[-1:].isalpha() or lower.endswith(("man", "child", "person")):
+        return None
+    if lower.endswith("y") and lower[-2:-1] not in ("a", "e", "i", "o", "u"):
+        plural = word[:-1] + ("IES" if word.isupper() else "ies")
+    elif lower.endswith(("s", "x", "z", "ch", "sh")):
+        plural = word + ("ES" if word.isupper() else "es")
+    else:
+        plural = word + ("S" if word.isupper() else "s")
+    return plural + "'" if ending == "plural-possessive" else plural
