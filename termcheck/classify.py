@@ -70,12 +70,13 @@ def _inconsistent(term: Term, uses: list[Match], text: str, lines: LineIndex,
             continue
         message = (f"inconsistent usage of \"{term.canonical}\" in this file ({tally}); "
                    f"use one form throughout")
-        found.append(_finding(term, use, Kind.INCONSISTENT, message, text, lines, path))
+        # The fix is to follow the document's own majority, which may be an allowed form.
+        found.append(_finding(term, use, Kind.INCONSISTENT, message, text, lines, path, majority))
     return found
 
 
 def _finding(term: Term, match: Match, kind: Kind, message: str, text: str,
-             lines: LineIndex, path: str) -> Finding:
+             lines: LineIndex, path: str, replacement: str | None = None) -> Finding:
     line, column = lines.position(match.start)
     end_line, end_column = lines.end_position(match.end)
     severity = term.severity
@@ -85,7 +86,8 @@ def _finding(term: Term, match: Match, kind: Kind, message: str, text: str,
         path=path, line=line, column=column, end_line=end_line, end_column=end_column,
         start=match.start, end=match.end, kind=kind, severity=severity, term=term.id,
         canonical=term.canonical, matched=text[match.start : match.end], score=match.score,
-        message=message, replacement=_replacement(term, match),
+        message=message,
+        replacement=replacement if replacement is not None else _replacement(term, match),
     )
 
 

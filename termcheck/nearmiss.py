@@ -17,7 +17,7 @@ a single-word form written as two words       0.04
 Hard limits keep other concepts out, however high the score would be: the first
 and last content words must correspond; at most one content word inserted and one
 dropped; a content word may be replaced only in forms of six or more words (one
-per six); a window never starts or ends with a function word unless the form does.
+per six); a window with a dropped word keeps at least three words; a window never starts or ends with a function word unless the form does.
 """
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ REPLACE_COST: Final = 0.08
 ORDER_COST: Final = 0.06
 SPLIT_COST: Final = 0.04
 WORDS_PER_REPLACEMENT: Final = 6
+MIN_WORDS_AFTER_DROP: Final = 3
 SLACK: Final = 2  # a window may be this many words longer than its form
 _IMPOSSIBLE: Final = 99.0
 
@@ -148,16 +149,14 @@ def _add_split_words(index: TermIndex, tokens: Tokens, position: int, windows: s
 
 
 def _cluster(ref: FormRef, ref_no: int, positions: list[int], tokens: Tokens) -> list[tuple[int, int, int]]:
-    """Group hit positions into windows no longer than the form plus slack."""
+    """Windows from one hit of the form to a later one, within a phrase and the length limit."""
     limit = len(ref.keys) + SLACK
     found = []
-    start = 0
-    for stop in range(1, len(positions) + 1):
-        if stop == len(positions) or positions[stop] - positions[start] + 1 > limit:
-            first, last = positions[start], positions[stop - 1]
-            if last > first:
-                found.append((ref_no, *_extend(ref, tokens, first, last)))
-            start = stop
+    for at, first in enumerate(positions):
+        for last in positions[at + 1 :]:
+            if last - first + 1 > limit or any(tokens.seps[p] is None for p in range(first + 1, last + 1)):
+                break
+            found.append((ref_no, *_extend(ref, tokens, first, last)))
     return found
 
 
@@ -277,6 +276,8 @@ def _within_limits(ref: FormRef, words: list[str], move: list[list[str]]) -> boo
             inserts += words[b] not in FUNCTION_WORDS
     if drops > 1 or inserts > 1 or replaced > len(ref.keys) // WORDS_PER_REPLACEMENT:
         return False
+    if drops and len(words) < MIN_WORDS_AFTER_DROP:
+        return False  # "human community" is too little of "human security community"
     content = [i for i, w in enumerate(words) if w not in FUNCTION_WORDS]
     first, last = ref.content[0], ref.content[-1]
     return (

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+import difflib
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 import yaml
 from yaml.constructor import SafeConstructor
@@ -11,11 +13,23 @@ from yaml.reader import ReaderError
 
 from termcheck.errors import GlossaryError
 
-__all__ = ["MAX_NODES", "YList", "YMap", "YScalar", "YValue", "read_yaml"]
+__all__ = [
+    "MAX_NODES",
+    "NodeReader",
+    "Where",
+    "YList",
+    "YMap",
+    "YScalar",
+    "YValue",
+    "describe",
+    "given",
+    "read_yaml",
+]
 
 #: Upper bound on nodes after alias expansion; real glossaries stay far below it.
 MAX_NODES = 1_000_000
 
+_T = TypeVar("_T")
 _STANDARD = "tag:yaml.org,2002:"
 _SCALAR_KINDS = {
     "str": "text",
@@ -25,11 +39,26 @@ _SCALAR_KINDS = {
     "null": "null",
     "timestamp": "date",
 }
-_CONTAINER_TAGS = {_STANDARD + "seq", _STANDARD + "map"}
-_ALLOWED_TAGS = {_STANDARD + short for short in _SCALAR_KINDS} | _CONTAINER_TAGS
+_ALLOWED_TAGS = {_STANDARD + short for short in (*_SCALAR_KINDS, "seq", "map")}
 _CONSTRUCTOR = SafeConstructor()  # only its scalar constructors are used
 
 Scalar = str | int | float | bool | None
+
+
+@dataclass(frozen=True, slots=True)
+class Where:
+    """A 1-based position in a file."""
+
+    path: str
+    line: int
+    column: int
+
+    def error(self, problem: str) -> GlossaryError:
+        """A GlossaryError located here."""
+        return GlossaryError(problem, self.path, self.line, self.column)
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,10 +119,101 @@ class YMap(YValue):
         return entry[1] if entry else None
 
 
+def describe(node: YValue) -> str:
+    """The value in a few words, e.g. ``a list`` or ``text 'high'``."""
+    if isinstance(node, YScalar):
+        return "null" if node.is_null else f"{node.kind} {node.text!r}"
+    return f"a {node.kind}"
+
+
+def given(mapping: YMap, key: str) -> YValue | None:
+    """The value under ``key``; an empty (null) value counts as absent."""
+    value = mapping.get(key)
+    return None if isinstance(value, YScalar) and value.is_null else value
+
+
+def _did_you_mean(word: str, choices: Sequence[str]) -> str:
+    close = difflib.get_close_matches(word, choices, n=1)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def _one_of(choices: Sequence[str]) -> str:
+    quoted = [repr(choice) for choice in choices]
+    return ", ".join(quoted[:-1]) + " or " + quoted[-1]
+
+
+class NodeReader:
+    """Typed access to located values; every problem cites the offending node."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def at(self, node: YValue) -> Where:
+        """Where ``node`` starts."""
+        return Where(self.path, node.line, node.column)
+
+    def fail(self, node: YValue, problem: str) -> GlossaryError:
+        """A GlossaryError located at ``node``."""
+        return self.at(node).error(problem)
+
+    def mapping(self, node: YValue, what: str, keys: Sequence[str]) -> YMap:
+        """``node`` as a mapping that uses only ``keys``."""
+        if not isinstance(node, YMap):
+            raise self.fail(node, f"{what} must be a mapping, not {describe(node)}")
+        return self.known_keys(node, what, keys)
+
+    def known_keys(self, mapping: YMap, what: str, keys: Sequence[str]) -> YMap:
+        """``mapping`` itself, after refusing the first key not in ``keys``."""
+        for key, (key_node, _) in mapping.entries.items():
+            if key not in keys:
+                hint = _did_you_mean(key, keys) or "; expected one of: " + ", ".join(
+                    keys
+                )
+                raise self.fail(key_node, f"unknown key {key!r} in {what}{hint}")
+        return mapping
+
+    def text(self, node: YValue, what: str) -> str:
+        """A non-null scalar, stripped, as written: `yes` or `2030` need no quotes."""
+        if not isinstance(node, YScalar) or node.is_null:
+            raise self.fail(node, f"{what} must be text, not {describe(node)}")
+        return node.text.strip()
+
+    def filled_text(self, node: YValue, what: str, empty: str) -> str:
+        """Text that must not be null or blank; ``empty`` is the message if it is."""
+        blank = isinstance(node, YScalar) and node.is_null
+        text = "" if blank else self.text(node, what)
+        if not text:
+            raise self.fail(node, empty)
+        return text
+
+    def texts(self, node: YValue | None, what: str) -> tuple[str, ...]:
+        """A list of non-blank texts; None (absent) gives an empty tuple."""
+        if node is None:
+            return ()
+        if not isinstance(node, YList):
+            raise self.fail(node, f"{what} must be a list, not {describe(node)}")
+        return tuple(
+            self.filled_text(item, f"each entry of {what}", f"empty entry in {what}")
+            for item in node.items
+        )
+
+    def choice(self, node: YValue, what: str, options: Mapping[str, _T]) -> _T:
+        """The option named by ``node``, with a did-you-mean hint on a typo."""
+        word = node.text if isinstance(node, YScalar) else ""
+        if word in options:
+            return options[word]
+        names = list(options)
+        raise self.fail(
+            node,
+            f"{what} must be {_one_of(names)}, not {describe(node)}"
+            + _did_you_mean(word, names),
+        )
+
+
 def read_yaml(text: str, path: str) -> YValue | None:
     """Read one YAML document; None when it is empty; GlossaryError on any problem."""
     try:
-        # compose() builds the node graph only: no Python objects, no alias expansion.
+        # compose() builds the node graph only: no objects, no alias expansion.
         root = yaml.compose(text, Loader=yaml.SafeLoader)
         if root is None:
             return None
@@ -102,11 +222,10 @@ def read_yaml(text: str, path: str) -> YValue | None:
     except yaml.MarkedYAMLError as error:
         raise _syntax_error(error, path) from None
     except ReaderError as error:
-        line, column = _position_of_offset(text, error.position)
-        raise GlossaryError(
-            f"invalid YAML: character {error.character!r} is not allowed",
-            path, line, column,
-        ) from None
+        before = text[: error.position]
+        line, column = before.count("\n") + 1, len(before) - before.rfind("\n")
+        problem = f"invalid YAML: character {error.character!r} is not allowed"
+        raise GlossaryError(problem, path, line, column) from None
     except yaml.YAMLError as error:
         raise GlossaryError(f"invalid YAML: {error}", path) from None
     except RecursionError:
@@ -114,26 +233,19 @@ def read_yaml(text: str, path: str) -> YValue | None:
 
 
 def _syntax_error(error: yaml.MarkedYAMLError, path: str) -> GlossaryError:
-    """Word a scanner/parser/composer error and point at its problem mark."""
+    """Word a scanner, parser or composer error and point at its problem mark."""
     problem = error.problem or "syntax error"
-    context = error.context or ""
+    context, context_mark = error.context or "", error.context_mark
     if problem.startswith("but ") and context:
         message = f"{context}, {problem}"
-    elif context and error.context_mark is not None:
-        mark = error.context_mark
-        message = f"{problem} ({context} at line {mark.line + 1}, column {mark.column + 1})"
+    elif context and context_mark is not None:
+        where = f"line {context_mark.line + 1}, column {context_mark.column + 1}"
+        message = f"{problem} ({context} at {where})"
     else:
         message = f"{problem} ({context})" if context else problem
-    mark = error.problem_mark or error.context_mark
-    if mark is None:
-        return GlossaryError(f"invalid YAML: {message}", path)
-    return GlossaryError(f"invalid YAML: {message}", path, mark.line + 1, mark.column + 1)
-
-
-def _position_of_offset(text: str, offset: int) -> tuple[int, int]:
-    """1-based line and column of a character offset."""
-    before = text[:offset]
-    return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
+    mark = error.problem_mark or context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+    return GlossaryError(f"invalid YAML: {message}", path, line, column)
 
 
 def _fail(node: yaml.Node, path: str, problem: str) -> GlossaryError:
@@ -170,7 +282,8 @@ def _check_expanded_size(root: yaml.Node, path: str) -> None:
         total = 1 + sum(expanded_size(child) for child in _children(node))
         open_nodes.discard(key)
         if total > MAX_NODES:
-            raise _fail(node, path, "too many nodes after alias expansion (alias bomb?)")
+            problem = "too many nodes after alias expansion (alias bomb?)"
+            raise _fail(node, path, problem)
         sizes[key] = total
         return total
 
@@ -181,18 +294,21 @@ def _check_tag(node: yaml.Node, path: str) -> None:
     """Only plain YAML types: explicit tags could ask for arbitrary objects."""
     if node.tag in _ALLOWED_TAGS:
         return
-    shown = "!!" + node.tag[len(_STANDARD):] if node.tag.startswith(_STANDARD) else node.tag
+    standard = node.tag.startswith(_STANDARD)
+    shown = "!!" + node.tag[len(_STANDARD) :] if standard else node.tag
     raise _fail(
-        node, path,
-        f"tag {shown!r} not allowed; use plain text, numbers, booleans, lists and mappings",
+        node,
+        path,
+        f"tag {shown!r} not allowed; use plain text, numbers, booleans, lists "
+        "and mappings",
     )
 
 
 def _convert(node: yaml.Node, path: str) -> YValue:
     _check_tag(node, path)
-    line, column = node.start_mark.line + 1, node.start_mark.column + 1
     if isinstance(node, yaml.ScalarNode):
         return _scalar(node, path)
+    line, column = node.start_mark.line + 1, node.start_mark.column + 1
     if isinstance(node, yaml.SequenceNode):
         return YList(line, column, tuple(_convert(item, path) for item in node.value))
     assert isinstance(node, yaml.MappingNode)
@@ -200,8 +316,7 @@ def _convert(node: yaml.Node, path: str) -> YValue:
 
 
 def _scalar(node: yaml.ScalarNode, path: str) -> YScalar:
-    short = node.tag[len(_STANDARD):]
-    line, column = node.start_mark.line + 1, node.start_mark.column + 1
+    short = node.tag[len(_STANDARD) :]
     value: Scalar = node.value
     try:
         if short == "int":
@@ -213,24 +328,30 @@ def _scalar(node: yaml.ScalarNode, path: str) -> YScalar:
         elif short == "null":
             value = None
     except ValueError:  # e.g. an integer beyond Python's digit limit
-        raise _fail(node, path, f"cannot read {node.value[:20]!r} as a number") from None
-    return YScalar(line, column, node.value, value, short)
+        problem = f"cannot read {node.value[:20]!r} as a number"
+        raise _fail(node, path, problem) from None
+    mark = node.start_mark
+    return YScalar(mark.line + 1, mark.column + 1, node.value, value, short)
 
 
 def _entries(node: yaml.MappingNode, path: str) -> dict[str, tuple[YScalar, YValue]]:
-    """Mapping entries by key text; duplicate keys are errors, not silently dropped."""
+    """Mapping entries by key text; a repeated key is an error, not a silent win."""
     entries: dict[str, tuple[YScalar, YValue]] = {}
     for key_node, value_node in node.value:
         if key_node.tag == _STANDARD + "merge":
-            raise _fail(key_node, path,
-                        "merge keys ('<<') are not supported; put shared settings under 'defaults'")
+            problem = "merge keys ('<<') are not supported; use 'defaults' instead"
+            raise _fail(key_node, path, problem)
         key = _convert(key_node, path)
         if not isinstance(key, YScalar):
-            raise _fail(key_node, path, f"a mapping key must be text, not a {key.kind}")
+            problem = f"a mapping key must be text, not {describe(key)}"
+            raise _fail(key_node, path, problem)
         if key.text in entries:
             first = entries[key.text][0]
-            raise _fail(key_node, path,
-                        f"duplicate key {key.text!r} (first at line {first.line}, "
-                        f"column {first.column})")
+            raise _fail(
+                key_node,
+                path,
+                f"duplicate key {key.text!r} (first at line {first.line}, "
+                f"column {first.column})",
+            )
         entries[key.text] = (key, _convert(value_node, path))
     return entries

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import sys
 import types
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -59,7 +59,9 @@ def make_finding() -> FindingFactory:
     return build
 
 
-def fake_check_text(glossary: Glossary, text: str, *, path: str = "<string>") -> list[Finding]:
+def fake_check_text(
+    glossary: Glossary, text: str, *, path: str = "<string>"
+) -> list[Finding]:
     """A stand-in matcher: each forbidden form found (any case) is an error."""
     found: list[Finding] = []
     for term in glossary:
@@ -69,22 +71,32 @@ def fake_check_text(glossary: Glossary, text: str, *, path: str = "<string>") ->
                 column = hit.start() - (text.rfind("\n", 0, hit.start()) + 1) + 1
                 found.append(
                     Finding(
-                        path, line, column, line, column + len(hit[0]),
-                        hit.start(), hit.end(), Kind.FORBIDDEN, term.severity,
-                        term.id, term.canonical, hit[0], 1.0,
-                        f"use {term.canonical!r}", term.canonical,
+                        path,
+                        line,
+                        column,
+                        line,
+                        column + len(hit[0]),
+                        hit.start(),
+                        hit.end(),
+                        Kind.FORBIDDEN,
+                        term.severity,
+                        term.id,
+                        term.canonical,
+                        hit[0],
+                        1.0,
+                        f"use {term.canonical!r}",
+                        term.canonical,
                     )
                 )
     return sorted(found, key=lambda f: f.sort_key)
 
 
 @pytest.fixture
-def fake_checker(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def fake_checker(monkeypatch: pytest.MonkeyPatch) -> None:
     """Make ``termcheck.checker.check_text`` the fake matcher above."""
     module = types.ModuleType("termcheck.checker")
     module.check_text = fake_check_text  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "termcheck.checker", module)
-    yield
 
 
 @pytest.fixture
@@ -94,7 +106,9 @@ def small_glossary() -> Glossary:
         id="bri",
         canonical="Belt and Road Initiative",
         forbidden=(Form("One Belt One Road", Status.FORBIDDEN),),
-        examples=Examples(bad=("One Belt One Road loans",), good=("The Belt and Road Initiative",)),
+        examples=Examples(
+            bad=("One Belt One Road loans",), good=("The Belt and Road Initiative",)
+        ),
         source="small.yaml",
         line=3,
     )

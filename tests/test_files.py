@@ -32,7 +32,9 @@ class TestCollectFiles:
 
     def test_skips_hidden_files_and_folders(self, tmp_path, monkeypatch):
         """Dot files and everything under dot folders are left out of a walk."""
-        _touch(tmp_path, "d/.hidden.md", "d/.git/notes.md", "d/.cache/x/y.txt", "d/ok.md")
+        _touch(
+            tmp_path, "d/.hidden.md", "d/.git/notes.md", "d/.cache/x/y.txt", "d/ok.md"
+        )
         monkeypatch.chdir(tmp_path)
         assert [display for display, _ in collect_files(["d"])] == ["d/ok.md"]
 
@@ -48,7 +50,10 @@ class TestCollectFiles:
         _touch(tmp_path, "notes.py", ".hidden.txt")
         monkeypatch.chdir(tmp_path)
         result = list(collect_files(["notes.py", ".hidden.txt"]))
-        assert result == [("notes.py", Path("notes.py")), (".hidden.txt", Path(".hidden.txt"))]
+        assert result == [
+            ("notes.py", Path("notes.py")),
+            (".hidden.txt", Path(".hidden.txt")),
+        ]
 
     def test_display_path_keeps_user_prefix(self, tmp_path, monkeypatch):
         """``./d/`` stays ``./d/...`` and a trailing slash is not doubled."""
@@ -86,11 +91,10 @@ class TestCollectFiles:
         """Paths before a missing one are yielded before the error is raised."""
         _touch(tmp_path, "a.md")
         monkeypatch.chdir(tmp_path)
-        seen: list[str] = []
+        found = collect_files(["a.md", "gone.md"])
+        assert next(found)[0] == "a.md"
         with pytest.raises(InputError):
-            for display, _ in collect_files(["a.md", "gone.md"]):
-                seen.append(display)
-        assert seen == ["a.md"]
+            next(found)
 
 
 class TestReadText:

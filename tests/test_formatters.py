@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import click
 import pytest
 
 from termcheck.formatters import FORMATTERS, FormatOptions
-from termcheck.formatters.text import format_finding, summary, underline
+from termcheck.formatters.text import format_finding, split_lines, summary, underline
 from termcheck.model import FileResult, Kind, Report, Severity
 
 PLAIN = FormatOptions()
@@ -37,9 +38,15 @@ class TestTextFormatter:
 
     def test_finding_line(self, make_finding):
         """A finding renders as path:line:column: severity: message [kind term]."""
-        finding = make_finding(path="docs/a.md", line=3, column=7, kind=Kind.NEAR_MISS,
-                               severity=Severity.WARNING, term="shared-future",
-                               message="did you mean 'X'?")
+        finding = make_finding(
+            path="docs/a.md",
+            line=3,
+            column=7,
+            kind=Kind.NEAR_MISS,
+            severity=Severity.WARNING,
+            term="shared-future",
+            message="did you mean 'X'?",
+        )
         assert format_finding(finding) == (
             "docs/a.md:3:7: warning: did you mean 'X'? [near-miss shared-future]"
         )
@@ -98,8 +105,11 @@ class TestTextFormatter:
 
     @pytest.mark.parametrize(
         ("severity", "code"),
-        [(Severity.ERROR, "\x1b[31m"), (Severity.WARNING, "\x1b[33m"),
-         (Severity.INFO, "\x1b[34m")],
+        [
+            (Severity.ERROR, "\x1b[31m"),
+            (Severity.WARNING, "\x1b[33m"),
+            (Severity.INFO, "\x1b[34m"),
+        ],
     )
     def test_color_per_severity(self, make_finding, severity, code):
         """Errors are red, warnings yellow, info blue."""
@@ -133,6 +143,10 @@ class TestContext:
         lines = _text(report, FormatOptions(context=True, sources={"doc.md": text}))
         assert lines[2] == "      ^" + "~" * 18
 
+    def test_lines_counted_like_the_matcher(self):
+        """CRLF, a lone CR and LF each end a line, and are not part of it."""
+        assert split_lines("a\r\nb\rc\nd\n") == ["a", "b", "c", "d", ""]
+
     def test_without_source_no_context(self, make_finding):
         """A finding whose file text is unknown gets no context lines."""
         report = Report((FileResult("doc.md", (make_finding(),)),))
@@ -156,34 +170,57 @@ class TestContext:
 class TestJsonFormatter:
     """The JSON format has a fixed, versioned shape."""
 
-    def _load(self, report: Report) -> dict:
+    def _load(self, report: Report) -> dict[str, Any]:
         """Run the JSON formatter and parse its output."""
-        return json.loads("\n".join(FORMATTERS["json"](report, PLAIN)))
+        data: dict[str, Any] = json.loads("\n".join(FORMATTERS["json"](report, PLAIN)))
+        return data
 
     def test_shape_and_key_order(self, make_finding):
         """Keys appear in the documented order with the documented values."""
-        finding = make_finding(kind=Kind.NEAR_MISS, severity=Severity.WARNING,
-                               score=0.912345, matched="comunity", replacement=None)
+        finding = make_finding(
+            kind=Kind.NEAR_MISS,
+            severity=Severity.WARNING,
+            score=0.912345,
+            matched="comunity",
+            replacement=None,
+        )
         data = self._load(Report((FileResult("doc.md", (finding,)),)))
         assert list(data) == ["version", "findings", "summary"]
         assert data["version"] == 1
         (entry,) = data["findings"]
         assert list(entry) == [
-            "path", "line", "column", "end_line", "end_column", "kind", "severity",
-            "term", "canonical", "matched", "score", "message", "replacement",
+            "path",
+            "line",
+            "column",
+            "end_line",
+            "end_column",
+            "kind",
+            "severity",
+            "term",
+            "canonical",
+            "matched",
+            "score",
+            "message",
+            "replacement",
         ]
         assert entry["kind"] == "near-miss"
         assert entry["severity"] == "warning"
         assert entry["score"] == 0.912
         assert entry["replacement"] is None
         assert data["summary"] == {
-            "files": 1, "findings": 1, "errors": 0, "warnings": 1, "info": 0
+            "files": 1,
+            "findings": 1,
+            "errors": 0,
+            "warnings": 1,
+            "info": 0,
         }
 
     def test_not_ascii_escaped_and_indented(self, make_finding):
         """Non-ASCII text is written as is, with an indent of two."""
         finding = make_finding(path="ä.md", matched="Zürich\ncommunity")
-        lines = list(FORMATTERS["json"](Report((FileResult("ä.md", (finding,)),)), PLAIN))
+        lines = list(
+            FORMATTERS["json"](Report((FileResult("ä.md", (finding,)),)), PLAIN)
+        )
         assert lines[0] == "{"
         assert lines[1] == '  "version": 1,'
         assert any('"ä.md"' in line for line in lines)
@@ -192,7 +229,9 @@ class TestJsonFormatter:
     def test_options_ignored(self, make_finding):
         """Colour, context and quiet do not change JSON output."""
         report = Report((FileResult("doc.md", (make_finding(),)),))
-        fancy = FormatOptions(color=True, context=True, quiet=True, sources={"doc.md": "x"})
+        fancy = FormatOptions(
+            color=True, context=True, quiet=True, sources={"doc.md": "x"}
+        )
         assert list(FORMATTERS["json"](report, fancy)) == list(
             FORMATTERS["json"](report, PLAIN)
         )
@@ -201,6 +240,13 @@ class TestJsonFormatter:
         """A clean run still writes the full document."""
         data = self._load(Report())
         assert data == {
-            "version": 1, "findings": [],
-            "summary": {"files": 0, "findings": 0, "errors": 0, "warnings": 0, "info": 0},
+            "version": 1,
+            "findings": [],
+            "summary": {
+                "files": 0,
+                "findings": 0,
+                "errors": 0,
+                "warnings": 0,
+                "info": 0,
+            },
         }

@@ -25,15 +25,21 @@ class TestCheckPaths:
         assert [len(r.findings) for r in report.results] == [1, 0]
         assert report.results[0].findings[0].path == "b.md"
 
-    def test_folder_paths_relative_and_posix(self, small_glossary, tmp_path, monkeypatch):
+    def test_folder_paths_relative_and_posix(
+        self, small_glossary, tmp_path, monkeypatch
+    ):
         """Files found in a folder are shown under the folder as the user typed it."""
         (tmp_path / "docs" / "sub").mkdir(parents=True)
-        (tmp_path / "docs" / "sub" / "x.md").write_text("one belt one road", encoding="utf-8")
+        (tmp_path / "docs" / "sub" / "x.md").write_text(
+            "one belt one road", encoding="utf-8"
+        )
         monkeypatch.chdir(tmp_path)
         report = check_paths(small_glossary, ["docs"])
         assert report.findings[0].path == "docs/sub/x.md"
 
-    def test_missing_path_recorded_and_run_goes_on(self, small_glossary, tmp_path, monkeypatch):
+    def test_missing_path_recorded_and_run_goes_on(
+        self, small_glossary, tmp_path, monkeypatch
+    ):
         """A missing path becomes an error result; later files are still checked."""
         (tmp_path / "ok.md").write_text("One Belt One Road", encoding="utf-8")
         monkeypatch.chdir(tmp_path)
@@ -57,12 +63,14 @@ class TestCheckPaths:
 
     def test_stdin_text_stream(self, small_glossary):
         """``-`` reads the given text stream and reports it as ``<stdin>``."""
-        report = check_paths(small_glossary, ["-"], stdin=io.StringIO("x One Belt One Road"))
+        report = check_paths(
+            small_glossary, ["-"], stdin=io.StringIO("x One Belt One Road")
+        )
         (finding,) = report.findings
         assert (finding.path, finding.column) == ("<stdin>", 3)
 
     def test_stdin_bytes_decoded_without_newline_translation(self, small_glossary):
-        """A stream with a byte buffer is decoded by termcheck: BOM dropped, CRLF kept."""
+        """A stream's raw bytes are decoded here: BOM dropped, CRLF kept."""
         raw = io.BytesIO(b"\xef\xbb\xbfa\r\nOne Belt One Road")
         stream = io.TextIOWrapper(raw, encoding="utf-8")
         sources: dict[str, str] = {}
@@ -70,7 +78,9 @@ class TestCheckPaths:
         assert sources == {"<stdin>": "a\r\nOne Belt One Road"}
         assert report.findings[0].line == 2
 
-    def test_sources_collected_only_for_checked_files(self, small_glossary, tmp_path, monkeypatch):
+    def test_sources_collected_only_for_checked_files(
+        self, small_glossary, tmp_path, monkeypatch
+    ):
         """``sources`` receives the text of each file that could be read."""
         (tmp_path / "a.md").write_text("alpha\r\n", encoding="utf-8")
         monkeypatch.chdir(tmp_path)

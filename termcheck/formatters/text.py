@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
@@ -21,6 +22,8 @@ COLORS: dict[Severity, str] = {
     Severity.INFO: "blue",
 }
 """The colour of each severity label."""
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 INDENT = "    "
 """Put before the quoted source line and its underline."""
@@ -84,9 +87,9 @@ def _context(finding: Finding, lines: list[str], *, color: bool) -> Iterator[str
 def split_lines(text: str) -> list[str]:
     """The lines of ``text`` without their endings.
 
-    Lines end at ``\\n``; a ``\\r`` before it belongs to the ending.
+    Lines end at ``\\r\\n``, a lone ``\\r`` or ``\\n``, as the matcher counts them.
     """
-    return [line.removesuffix("\r") for line in text.split("\n")]
+    return _LINE_BREAK.split(text)
 
 
 def underline(line: str, column: int, end_column: int | None) -> str:

@@ -1,0 +1,255 @@
+"""Recall and precision of the one-pass matcher, rule by rule."""
+
+from __future__ import annotations
+
+import pytest
+
+from termcheck.checker import check_text
+from termcheck.errors import MatchTimeoutError
+from termcheck.matcher import find_matches, index_for
+from termcheck.model import Form, Glossary, Status, Term
+from tests.semantics import semantics_glossary
+
+GLOSSARY = semantics_glossary()
+
+
+def found(text: str) -> list[tuple[str, str, str]]:
+    """(kind, term, matched) of every finding in ``text``."""
+    return [(f.kind.value, f.term, f.matched) for f in check_text(GLOSSARY, text)]
+
+
+class TestExactForms:
+    """Whole-word, normalised, inflected exact matching."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "a community of human destiny.",
+                [("forbidden", "shared-future", "community of human destiny")],
+            ),
+            (
+                "COMMUNITY OF HUMAN DESTINY",
+                [("forbidden", "shared-future", "COMMUNITY OF HUMAN DESTINY")],
+            ),
+            (
+                "community of\n   human destiny",
+                [("forbidden", "shared-future", "community of\n   human destiny")],
+            ),
+            (
+                "community of human\r\ndestiny",
+                [("forbidden", "shared-future", "community of human\r\ndestiny")],
+            ),
+            (
+                "communities of human destiny",
+                [("forbidden", "shared-future", "communities of human destiny")],
+            ),
+            (
+                "the community of human destiny's aim",
+                [("forbidden", "shared-future", "community of human destiny's")],
+            ),
+            (
+                "OBOR's loans and OBORs",
+                [("forbidden", "bri", "OBOR's"), ("forbidden", "bri", "OBORs")],
+            ),
+            ("send an e\u2011mail", [("forbidden", "email", "e\u2011mail")]),
+            ("构建人类共同命运。", [("forbidden", "shared-future-zh", "人类共同命运")]),
+            (
+                "community of shared destinies",
+                [("forbidden", "shared-future", "community of shared destinies")],
+            ),
+        ],
+    )
+    def test_finds_forbidden_forms(
+        self, text: str, expected: list[tuple[str, str, str]]
+    ) -> None:
+        """Forbidden forms are found across case, line breaks, inflection and scripts."""
+        assert found(text) == expected
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "OBORX is a made-up word",
+            "the XOBOR code",
+            "Global Development Initiative and Global Security Initiative",
+            "a community with a shared future for mankind",
+            "Communities with a shared future for mankind",
+            "the community of human. Destiny is a word",
+            "community of human (destiny)",
+            "email me at someone@example.com",
+            "see https://example.org/community-of-human-destiny",
+            "人类命运共同体",
+        ],
+    )
+    def test_stays_silent(self, text: str) -> None:
+        """Inside longer words, across punctuation, in URLs and for accepted forms: nothing."""
+        assert found(text) == []
+
+    def test_longer_term_contains_shorter(self) -> None:
+        """The concept-paper canonical wins over the GSI inside it: one span, no finding."""
+        assert (
+            found("We read the concept paper on the Global Security Initiative.") == []
+        )
+        matches = find_matches(
+            GLOSSARY, "the concept paper on the Global Security Initiative"
+        )
+        assert [m.term_id for m in matches] == ["concept-paper"]
+
+
+class TestCase:
+    """Case-sensitive terms report other casings; sentence starts are fine."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "the global security initiative",
+                [("case", "gsi", "global security initiative")],
+            ),
+            (
+                "the GLOBAL SECURITY INITIATIVE",
+                [("case", "gsi", "GLOBAL SECURITY INITIATIVE")],
+            ),
+            ("push to Github today", [("case", "github", "Github")]),
+            (
+                "the belt and road initiative",
+                [("case", "bri", "belt and road initiative")],
+            ),
+        ],
+    )
+    def test_wrong_case(self, text: str, expected: list[tuple[str, str, str]]) -> None:
+        """The same words in another case are a case finding."""
+        assert found(text) == expected
+
+    def test_sentence_start(self) -> None:
+        """A lower-case canonical capitalised at a sentence start is not a finding."""
+        glossary = Glossary(
+            (Term("gui", "graphical user interface", case_sensitive=True),)
+        )
+        text = "Graphical user interface. It is a graphical user interface.\n\nGraphical user interface"
+        assert check_text(glossary, text) == []
+        assert [
+            f.kind.value for f in check_text(glossary, "the Graphical user interface")
+        ] == ["case"]
+
+
+class TestNearMiss:
+    """Every near-miss example of the specification, both ways."""
+
+    @pytest.mark.parametrize(
+        ("text", "term"),
+        [
+            ("comunity with a shared future for mankind", "shared-future"),
+            ("Community of Shared Future for Mankind", "shared-future"),
+            ("community of shared human destiny", "shared-future"),
+            ("community of destiny", "shared-future"),
+            ("community of human security", "human-security-community"),
+            ("Confidence Building Measures", "cbm"),
+            ("the concept note on the Global Security Initiative", "concept-paper"),
+            ("a Git Hub account", "github"),
+        ],
+    )
+    def test_recall(self, text: str, term: str) -> None:
+        """Typos, function words, inserted, dropped and reordered words, hyphens."""
+        results = check_text(GLOSSARY, text)
+        assert [(f.kind.value, f.term) for f in results] == [("near-miss", term)]
+        assert 0 < results[0].score < 1
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "United Nations Headquarters",
+            "security of human destiny",
+            "of the United Nations",
+            "the United Nations",
+            "Global Development Initiative",
+            "global security",
+            "a human community",
+            "shared future",
+            "communal spirit",
+            "the community of nations",
+        ],
+    )
+    def test_precision(self, text: str) -> None:
+        """Other concepts that share words are not near-misses."""
+        assert [
+            f for f in check_text(GLOSSARY, text) if f.kind.value == "near-miss"
+        ] == []
+
+    def test_content_word_replaced_in_short_phrase(self) -> None:
+        """'community of human security' is not a near-miss of 'community of human destiny'."""
+        results = check_text(GLOSSARY, "community of human security")
+        assert [f.term for f in results] == ["human-security-community"]
+
+    def test_united_nations_headquarters_with_allowed_charter(self) -> None:
+        """A replaced last word is another concept even next to an allowed form."""
+        assert check_text(GLOSSARY, "United Nations Headquarters") == []
+
+    def test_fuzzy_off(self) -> None:
+        """A term with fuzzy off gets no near-misses."""
+        glossary = Glossary((Term("x", "community of human destiny", fuzzy=None),))
+        assert check_text(glossary, "community of destiny") == []
+
+    def test_threshold(self) -> None:
+        """A stricter threshold keeps only the closer variants."""
+        glossary = Glossary(
+            (Term("x", "community with a shared future for mankind", fuzzy=0.95),)
+        )
+        assert (
+            len(check_text(glossary, "comunity with a shared future for mankind")) == 1
+        )
+        assert check_text(glossary, "Community of Shared Future for Mankind") == []
+
+    def test_short_single_words_never_fuzzy(self) -> None:
+        """Words under five characters are never fuzzy-matched."""
+        glossary = Glossary((Term("x", "Node"), Term("y", "Kubernetes")))
+        assert check_text(glossary, "a Nodes Nude Mode") == []
+        assert [f.kind.value for f in check_text(glossary, "Kubernetess")] == [
+            "forbidden"
+        ] or [f.kind.value for f in check_text(glossary, "Kubernetess")] == [
+            "near-miss"
+        ]
+
+
+class TestRegex:
+    """Regex forms: anchored on a literal first word or scanned alone."""
+
+    def test_unanchored_regex(self) -> None:
+        """A regex without a literal first word still matches whole words only."""
+        glossary = Glossary(
+            (
+                Term(
+                    "x",
+                    "email",
+                    forbidden=(Form("[Ee]-?mails?", Status.FORBIDDEN, regex=True),),
+                ),
+            )
+        )
+        assert [
+            f.matched for f in check_text(glossary, "E-mail and e-mails, not hemail")
+        ] == ["E-mail", "e-mails"]
+
+    def test_catastrophic_backtracking_times_out(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A pathological regex is stopped with an error naming the term."""
+        monkeypatch.setattr("termcheck.matcher.REGEX_BUDGET_SECONDS", 0.2)
+        glossary = Glossary(
+            (
+                Term(
+                    "slow",
+                    "a",
+                    forbidden=(Form("(a|a)+b", Status.FORBIDDEN, regex=True),),
+                ),
+            )
+        )
+        with pytest.raises(MatchTimeoutError, match="slow"):
+            check_text(glossary, "a" * 60 + "!")
+
+
+class TestIndexCache:
+    """The index is built once per glossary object."""
+
+    def test_same_object_same_index(self) -> None:
+        """A second lookup returns the same index."""
+        assert index_for(GLOSSARY) is index_for(GLOSSARY)
