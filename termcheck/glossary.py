@@ -14,6 +14,7 @@ import regex
 
 from termcheck.errors import GlossaryError
 from termcheck.model import Examples, Form, Glossary, Severity, Status, Term
+from termcheck.tokens import normalize_word
 from termcheck.yamlnodes import (
     NodeReader,
     Where,
@@ -148,7 +149,8 @@ def _normalize(text: str) -> str:
 
 
 def _fold(text: str) -> str:
-    return " ".join(text.casefold().split())
+    """The key under which the matcher sees a literal form (case, quotes, dashes)."""
+    return " ".join(normalize_word(chunk) for chunk in text.split())
 
 
 def _slug(canonical: str) -> str:

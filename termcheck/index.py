@@ -13,6 +13,9 @@ from termcheck.model import Form, Glossary, Status, Term
 from termcheck.tokens import FUNCTION_WORDS, tokenize
 
 __all__ = [
+    "HEAD",
+    "PHRASE",
+    "PREFIX",
     "FormRef",
     "RegexRef",
     "TermIndex",
@@ -29,6 +32,9 @@ try:
 except ImportError:  # pragma: no cover - Python 3.10
     _sre_parse = importlib.import_module("sre_parse")
 
+PHRASE: Final = 1  # a complete form ends here
+PREFIX: Final = 2  # some form continues
+HEAD: Final = 4  # some form's inflectable head word ends here
 MIN_FUZZY_WORD: Final = 5  # single words shorter than this are never fuzzy-matched
 _PREPOSITIONS: Final = frozenset("of for with to in on at by from into".split())
 
@@ -65,12 +71,15 @@ class TermIndex:
     phrases: dict[str, list[int]] = field(default_factory=dict)
     prefixes: set[str] = field(default_factory=set)
     heads: set[str] = field(default_factory=set)
+    # One probe per step of the walk: PHRASE | PREFIX | HEAD flags by phrase key.
+    lookup: dict[str, int] = field(default_factory=dict)
     regex_by_anchor: dict[str, list[RegexRef]] = field(default_factory=dict)
     regex_unanchored: list[RegexRef] = field(default_factory=list)
     vocab: dict[str, int] = field(default_factory=dict)
     words: list[str] = field(default_factory=list)  # vocabulary by id
     deletes: dict[str, list[int]] = field(default_factory=dict)
-    pairs: dict[tuple[int, int], list[int]] = field(default_factory=dict)
+    pairs: dict[int, list[int]] = field(default_factory=dict)  # id << 32 | id
+    split_words: dict[str, list[int]] = field(default_factory=dict)
     singles: dict[int, list[int]] = field(default_factory=dict)
 
 
@@ -122,12 +131,16 @@ def _add_phrase(index: TermIndex, term_no: int, form_no: int, form: Form, term: 
     ref = FormRef(term_no, form_no, keys, words, seps, head_word(keys), content)
     ref_no = len(index.refs)
     index.refs.append(ref)
-    index.phrases.setdefault(phrase_key(keys, seps), []).append(ref_no)
+    full = phrase_key(keys, seps)
+    index.phrases.setdefault(full, []).append(ref_no)
+    index.lookup[full] = index.lookup.get(full, 0) | PHRASE
     for size in range(1, len(keys)):
         prefix = phrase_key(keys[:size], seps[:size])
         index.prefixes.add(prefix)
-        if size - 1 == ref.head:
+        flags = PREFIX | (HEAD if size - 1 == ref.head else 0)
+        if flags & HEAD:
             index.heads.add(prefix)
+        index.lookup[prefix] = index.lookup.get(prefix, 0) | flags
     if term.fuzzy is not None:
         _add_fuzzy(index, ref_no, ref)
 
@@ -146,11 +159,12 @@ def _vocab_id(index: TermIndex, key: str) -> int:
 def _add_fuzzy(index: TermIndex, ref_no: int, ref: FormRef) -> None:
     ids = [_vocab_id(index, ref.keys[i]) for i in ref.content]
     if len(ref.keys) == 1:
-        if len(ref.keys[0]) >= MIN_FUZZY_WORD:
+        if len(ref.keys[0]) >= MIN_FUZZY_WORD and ids:
             index.singles.setdefault(ids[0], []).append(ref_no)
+            index.split_words.setdefault(ref.keys[0], []).append(ref_no)
         return
     for left, right in set(itertools.combinations(ids, 2)):
-        pair = (left, right) if left <= right else (right, left)
+        pair = (left << 32 | right) if left <= right else (right << 32 | left)
         index.pairs.setdefault(pair, []).append(ref_no)
 
 

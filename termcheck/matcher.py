@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from termcheck.errors import MatchTimeoutError
-from termcheck.index import FormRef, RegexRef, TermIndex, build_index
+from termcheck.index import HEAD, PHRASE, PREFIX, FormRef, RegexRef, TermIndex, build_index
 from termcheck.model import Glossary, Match
 from termcheck.nearmiss import find_near_misses
 from termcheck.tokens import Tokens, deinflect, tokenize
@@ -52,45 +52,48 @@ def find_matches(glossary: Glossary, text: str) -> list[Match]:
     index = index_for(glossary)
     tokens = tokenize(text)
     exact = _phrase_matches(index, text, tokens) + _regex_matches(index, text, tokens)
-    near = _near_candidates(index, text, tokens, exact)
+    near = _near_candidates(index, tokens, exact)
     return _select(exact + near)
 
 
 def _phrase_matches(index: TermIndex, text: str, tokens: Tokens) -> list[_Candidate]:
     keys, seps = tokens.keys, tokens.seps
-    phrases, prefixes, heads = index.phrases, index.prefixes, index.heads
+    lookup = index.lookup
     found: list[_Candidate] = []
     for i, key in enumerate(keys):
-        states = [(key, -1, "")] if (key in phrases or key in prefixes) else []
+        flags = lookup.get(key, 0)
+        states = [(key, -1, "")] if flags else []
         for base, ending in deinflect(key):
-            if base in phrases or base in heads:
+            if lookup.get(base, 0) & (PHRASE | HEAD):
                 states.append((base, 0, ending))
+        if not states:
+            continue
         best: tuple[int, str, int, str] | None = None
         j = i
         while states:
             for state in states:
-                if state[0] in phrases and _inflection_fits(index, state, j - i):
+                if lookup.get(state[0], 0) & PHRASE and _inflection_fits(index, state, j - i):
                     best = (j, *state)
             j += 1
             if j >= len(keys) or seps[j] is None:
                 break
-            states = _advance(states, seps[j] or "", keys[j], j - i, phrases, prefixes, heads)
+            states = _advance(states, seps[j] or "", keys[j], j - i, lookup)
         if best is not None:
             found.append(_phrase_candidate(index, text, tokens, i, best))
     return found
 
 
 def _advance(states: list[tuple[str, int, str]], sep: str, key: str, word: int,
-             phrases: dict[str, list[int]], prefixes: set[str], heads: set[str]) -> list[tuple[str, int, str]]:
+             lookup: dict[str, int]) -> list[tuple[str, int, str]]:
     advanced = []
     for phrase, inflected, ending in states:
         longer = phrase + sep + key
-        if longer in phrases or longer in prefixes:
+        if lookup.get(longer, 0) & (PHRASE | PREFIX):
             advanced.append((longer, inflected, ending))
         if inflected < 0:
             for base, base_ending in deinflect(key):
                 longer = phrase + sep + base
-                if longer in phrases or longer in heads:
+                if lookup.get(longer, 0) & (PHRASE | HEAD):
                     advanced.append((longer, word, base_ending))
     return advanced
 
@@ -109,11 +112,14 @@ def _phrase_candidate(index: TermIndex, text: str, tokens: Tokens, first: int,
     if inflected >= 0:
         refs = [r for r in refs if inflected in (len(r.keys) - 1, r.head)] or refs
     start, end = tokens.starts[first], tokens.ends[last]
-    scored = [(_case_exact(text, tokens, first, ref, inflected), ref) for ref in refs]
-    case_exact, ref = max(scored, key=lambda pair: pair[0])
-    form = index.glossary.terms[ref.term].forms[ref.form]
-    match = Match(index.glossary.terms[ref.term].id, form, start, end, 1.0, case_exact,
-                  ending, inflected)
+    terms = index.glossary.terms
+    if len(refs) == 1 and not terms[refs[0].term].case_sensitive:
+        case_exact, ref = True, refs[0]  # letter case cannot matter: skip the comparison
+    else:
+        scored = [(_case_exact(text, tokens, first, r, inflected), r) for r in refs]
+        case_exact, ref = max(scored, key=lambda pair: pair[0])
+    term = terms[ref.term]
+    match = Match(term.id, term.forms[ref.form], start, end, 1.0, case_exact, ending, inflected)
     return _Candidate(first, last, start, end, match)
 
 
@@ -209,20 +215,17 @@ def _regex_candidate(index: TermIndex, ref: RegexRef, tokens: Tokens, start: int
     return _Candidate(first, last, start, end, match)
 
 
-def _near_candidates(index: TermIndex, text: str, tokens: Tokens,
-                     exact: list[_Candidate]) -> list[_Candidate]:
-    exact_spans = {(c.first, c.last) for c in exact}
-    by_term: dict[str, list[_Candidate]] = {}
+def _near_candidates(index: TermIndex, tokens: Tokens, exact: list[_Candidate]) -> list[_Candidate]:
+    term_numbers = {term.id: number for number, term in enumerate(index.glossary.terms)}
+    spans: dict[int, list[tuple[int, int]]] = {}
     for candidate in exact:
-        by_term.setdefault(candidate.match.term_id, []).append(candidate)
+        spans.setdefault(term_numbers[candidate.match.term_id], []).append((candidate.first, candidate.last))
     found = []
-    for near in find_near_misses(index, tokens):
-        if (near.first, near.last) in exact_spans:
-            continue  # an exact form of some term is never a near-miss of another
+    # An exact form of some term is never a near-miss of another, and an exact match
+    # of the same term says it better: find_near_misses skips both.
+    for near in find_near_misses(index, tokens, spans):
         ref = index.refs[near.ref]
         term = index.glossary.terms[ref.term]
-        if any(c.first <= near.last and near.first <= c.last for c in by_term.get(term.id, ())):
-            continue  # the exact match of the same term says it better
         start, end = tokens.starts[near.first], tokens.ends[near.last]
         match = Match(term.id, term.forms[ref.form], start, end, round(near.score, 4), False)
         found.append(_Candidate(near.first, near.last, start, end, match))

@@ -22,6 +22,8 @@ per six); a window with a dropped word keeps at least three words; a window neve
 
 from __future__ import annotations
 
+from collections import deque
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final
 
@@ -41,7 +43,8 @@ ORDER_COST: Final = 0.06
 SPLIT_COST: Final = 0.04
 WORDS_PER_REPLACEMENT: Final = 6
 MIN_WORDS_AFTER_DROP: Final = 3
-SLACK: Final = 2  # a window may be this many words longer than its form
+SLACK: Final = 2
+MAX_PAIR_DISTANCE: Final = 10  # two words of one form are at most this far apart  # a window may be this many words longer than its form
 _IMPOSSIBLE: Final = 99.0
 
 
@@ -55,14 +58,25 @@ class NearMiss:
     score: float
 
 
-def find_near_misses(index: TermIndex, tokens: Tokens) -> list[NearMiss]:
-    """Every window of ``tokens`` that scores at or above its term's threshold."""
+def find_near_misses(index: TermIndex, tokens: Tokens,
+                     exact: Mapping[int, Sequence[tuple[int, int]]] | None = None) -> list[NearMiss]:
+    """Every window of ``tokens`` that scores at or above its term's threshold.
+
+    ``exact`` maps a term number to the token spans of its exact matches: a window
+    that overlaps one of them, or equals any exact span, is not scored at all.
+    """
     if not index.vocab:
         return []
+    exact = exact or {}
+    exact_spans = {span for spans in exact.values() for span in spans}
     windows = _candidate_windows(index, tokens)
     best: dict[tuple[int, int], NearMiss] = {}
     for (ref_no, first, last) in windows:
         ref = index.refs[ref_no]
+        if (first, last) in exact_spans or any(
+            a <= last and first <= b for a, b in exact.get(ref.term, ())
+        ):
+            continue
         threshold = index.glossary.terms[ref.term].fuzzy
         score = score_window(ref, tokens, first, last)
         if threshold is None or score >= 1.0 or score < threshold:
@@ -111,26 +125,35 @@ def _typo_candidates(index: TermIndex, key: str) -> list[tuple[int, float]]:
 def _candidate_windows(index: TermIndex, tokens: Tokens) -> set[tuple[int, int, int]]:
     keys, seps = tokens.keys, tokens.seps
     cache: dict[str, list[tuple[int, float]]] = {}
-    recent: list[tuple[int, int]] = []  # (position, vocab id) hits in this segment
+    pairs, singles = index.pairs, index.singles
+    recent: deque[tuple[int, int]] = deque()  # (position, vocab id) hits in this phrase
     spots: dict[int, set[int]] = {}  # form ref -> positions of its words
     windows: set[tuple[int, int, int]] = set()
+    split_words = index.split_words
     for position, key in enumerate(keys):
         if seps[position] is None:
             recent.clear()
+        elif split_words and position and seps[position] != "":
+            _add_split_words(index, tokens, position, windows)
         if key in FUNCTION_WORDS:
             continue
-        for word_id, similarity in _resolve(index, key, cache):
-            if similarity < 1.0:
-                windows.update((r, position, position) for r in index.singles.get(word_id, ()))
-            recent = [(p, w) for p, w in recent if position - p <= 10]
+        hits = cache.get(key)
+        if hits is None:
+            hits = _resolve(index, key, cache)
+        if not hits:
+            continue
+        while recent and position - recent[0][0] > MAX_PAIR_DISTANCE:
+            recent.popleft()
+        for word_id, similarity in hits:
+            if similarity < 1.0 and word_id in singles:
+                windows.update((r, position, position) for r in singles[word_id])
             for earlier, other in recent:
                 if earlier == position:
                     continue
-                pair = (other, word_id) if other <= word_id else (word_id, other)
-                for ref_no in index.pairs.get(pair, ()):
+                pair = (other << 32 | word_id) if other <= word_id else (word_id << 32 | other)
+                for ref_no in pairs.get(pair, ()):
                     spots.setdefault(ref_no, set()).update((earlier, position))
-            recent.append((position, word_id))
-        _add_split_words(index, tokens, position, windows)
+        recent.extend((position, word_id) for word_id, _ in hits)
     for ref_no, positions in spots.items():
         windows.update(_cluster(index.refs[ref_no], ref_no, sorted(positions), tokens))
     return windows
@@ -138,14 +161,9 @@ def _candidate_windows(index: TermIndex, tokens: Tokens) -> set[tuple[int, int, 
 
 def _add_split_words(index: TermIndex, tokens: Tokens, position: int, windows: set[tuple[int, int, int]]) -> None:
     """A single-word form written as two words: "Git Hub", "e mail"."""
-    if position == 0 or tokens.seps[position] not in (" ", "-"):
-        return
     joined = tokens.keys[position - 1] + tokens.keys[position]
-    if len(joined) < MIN_FUZZY_WORD:
-        return
-    for ref_no in index.phrases.get(joined, ()):
-        if len(index.refs[ref_no].keys) == 1 and index.refs[ref_no].content:
-            windows.add((ref_no, position - 1, position))
+    for ref_no in index.split_words.get(joined, ()):
+        windows.add((ref_no, position - 1, position))
 
 
 def _cluster(ref: FormRef, ref_no: int, positions: list[int], tokens: Tokens) -> list[tuple[int, int, int]]:
