@@ -17,20 +17,27 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from termcheck.checker import check_text  # noqa: E402
-from termcheck.matcher import index_for  # noqa: E402
-from termcheck.model import Form, Glossary, Status, Term  # noqa: E402
+from termcheck.checker import check_text
+from termcheck.matcher import index_for
+from termcheck.model import Form, Glossary, Status, Term
 
 FUNCTION = "the of and to a in for with on by as at from that this".split()
 
 
 def pseudo_words(rng: random.Random, count: int) -> list[str]:
     """Pronounceable made-up words, distinct, 3 to 11 letters."""
-    vowels, consonants = "aeiou", "".join(c for c in string.ascii_lowercase if c not in "aeiou")
+    vowels, consonants = (
+        "aeiou",
+        "".join(c for c in string.ascii_lowercase if c not in "aeiou"),
+    )
     words: set[str] = set()
     while len(words) < count:
         size = rng.randint(2, 5)
-        words.add("".join(rng.choice(consonants) + rng.choice(vowels) for _ in range(size))[: rng.randint(3, 11)])
+        words.add(
+            "".join(rng.choice(consonants) + rng.choice(vowels) for _ in range(size))[
+                : rng.randint(3, 11)
+            ]
+        )
     return sorted(words)
 
 
@@ -47,12 +54,19 @@ def make_glossary(rng: random.Random, vocabulary: list[str], size: int) -> Gloss
         if canonical in seen or variant in seen or canonical == variant:
             continue
         seen.update((canonical, variant))
-        terms.append(Term(f"t{len(terms)}", canonical, forbidden=(Form(variant, Status.FORBIDDEN),)))
+        terms.append(
+            Term(
+                f"t{len(terms)}",
+                canonical,
+                forbidden=(Form(variant, Status.FORBIDDEN),),
+            )
+        )
     return Glossary(tuple(terms))
 
 
-def make_corpus(rng: random.Random, vocabulary: list[str], megabytes: float,
-                plants: list[str]) -> str:
+def make_corpus(
+    rng: random.Random, vocabulary: list[str], megabytes: float, plants: list[str]
+) -> str:
     """Zipf-distributed prose, wrapped lines, one planted phrase every ~2 KB."""
     weights = [1.0 / (rank + 1) for rank in range(len(vocabulary))]
     pool = rng.choices(vocabulary, weights, k=200_000) + FUNCTION * 8_000
@@ -64,7 +78,11 @@ def make_corpus(rng: random.Random, vocabulary: list[str], megabytes: float,
         if rng.random() < 0.08:
             words.insert(rng.randint(0, len(words)), rng.choice(plants))
         sentence = " ".join(words)
-        line = sentence.capitalize() + ".\n" if rng.random() < 0.3 else sentence.capitalize() + ". "
+        line = (
+            sentence.capitalize() + ".\n"
+            if rng.random() < 0.3
+            else sentence.capitalize() + ". "
+        )
         parts.append(line)
         size += len(line)
     return "".join(parts)
@@ -89,7 +107,7 @@ def main() -> None:
     options = parser.parse_args()
     rng = random.Random(20261129)
     vocabulary = pseudo_words(rng, 30_000)
-    # Glossary words are domain words: the corpus uses them, but rarely (Zipf rank 2,000+).
+    # Glossary words are domain words: the corpus has them, but rarely (rank 2,000+).
     large = make_glossary(random.Random(10_000), vocabulary[2_000:], 10_000)
     small = Glossary(large.terms[:100])
     plants = [form.text for term in small.terms for form in term.forbidden]
@@ -101,8 +119,10 @@ def main() -> None:
         seconds = measure(glossary, corpus, options.repeats)
         found = len(check_text(glossary, corpus))
         results[len(glossary)] = seconds
-        print(f"{len(glossary):>6} terms: {seconds:6.2f} s  {megabytes / seconds:6.2f} MB/s"
-              f"  {found} findings")
+        print(
+            f"{len(glossary):>6} terms: {seconds:6.2f} s"
+            f"  {megabytes / seconds:6.2f} MB/s  {found} findings"
+        )
     print(f"ratio 10,000 / 100 terms: {results[10_000] / results[100]:.2f}x")
 
 

@@ -12,7 +12,9 @@ from termcheck.tokens import inflect
 __all__ = ["classify"]
 
 
-def classify(glossary: Glossary, matches: Sequence[Match], text: str, path: str) -> list[Finding]:
+def classify(
+    glossary: Glossary, matches: Sequence[Match], text: str, path: str
+) -> list[Finding]:
     """Turn the matches of one document into findings, sorted by position."""
     lines = LineIndex(text)
     findings: list[Finding] = []
@@ -28,7 +30,9 @@ def classify(glossary: Glossary, matches: Sequence[Match], text: str, path: str)
         else:
             accepted.setdefault(term.id, []).append(match)
             continue
-        findings.append(_finding(term, match, kind, _message(term, match, kind), text, lines, path))
+        findings.append(
+            _finding(term, match, kind, _message(term, match, kind), text, lines, path)
+        )
     for term_id, uses in accepted.items():
         findings.extend(_inconsistent(glossary[term_id], uses, text, lines, path))
     return sorted(findings, key=lambda f: (f.start, f.term))
@@ -38,12 +42,17 @@ def _message(term: Term, match: Match, kind: Kind) -> str:
     canonical = term.canonical
     if kind is Kind.FORBIDDEN:
         what = "a regex variant" if match.form.regex else "an unapproved variant"
-        text = f"{what} of \"{canonical}\"; use \"{canonical}\""
+        text = f'{what} of "{canonical}"; use "{canonical}"'
     elif kind is Kind.CASE:
-        text = f"wrong letter case; write \"{_expected_case(term, match.form)}\""
+        text = f'wrong letter case; write "{_expected_case(term, match.form)}"'
     else:
-        like = "" if match.form.text == canonical else f" (closest form: \"{match.form.text}\")"
-        text = f"near-miss of \"{canonical}\"{like}, score {match.score:.2f}; use \"{canonical}\""
+        like = (
+            ""
+            if match.form.text == canonical
+            else f' (closest form: "{match.form.text}")'
+        )
+        score = f"score {match.score:.2f}"
+        text = f'near-miss of "{canonical}"{like}, {score}; use "{canonical}"'
     return f"{text}. {term.note}" if term.note else text
 
 
@@ -51,8 +60,9 @@ def _expected_case(term: Term, form: Form) -> str:
     return form.text if form.status.accepted else term.canonical
 
 
-def _inconsistent(term: Term, uses: list[Match], text: str, lines: LineIndex,
-                  path: str) -> list[Finding]:
+def _inconsistent(
+    term: Term, uses: list[Match], text: str, lines: LineIndex, path: str
+) -> list[Finding]:
     counts: dict[str, int] = {}
     for use in uses:
         counts[use.form.text] = counts.get(use.form.text, 0) + 1
@@ -62,32 +72,60 @@ def _inconsistent(term: Term, uses: list[Match], text: str, lines: LineIndex,
     # then to the form used first.
     order = {use.form.text: i for i, use in reversed(list(enumerate(uses)))}
     majority = max(counts, key=lambda f: (counts[f], f == term.canonical, -order[f]))
-    tally = ", ".join(f"\"{form}\" {count}\u00d7" for form, count in
-                      sorted(counts.items(), key=lambda item: (-item[1], order[item[0]])))
+    tally = ", ".join(
+        f'"{form}" {count}\u00d7'
+        for form, count in sorted(
+            counts.items(), key=lambda item: (-item[1], order[item[0]])
+        )
+    )
     found = []
     for use in uses:
         if use.form.text == majority:
             continue
-        message = (f"inconsistent usage of \"{term.canonical}\" in this file ({tally}); "
-                   f"use one form throughout")
-        # The fix is to follow the document's own majority, which may be an allowed form.
-        found.append(_finding(term, use, Kind.INCONSISTENT, message, text, lines, path, majority))
+        message = (
+            f'inconsistent usage of "{term.canonical}" in this file ({tally}); '
+            f"use one form throughout"
+        )
+        # The fix follows the document's own majority, which may be an allowed form.
+        found.append(
+            _finding(term, use, Kind.INCONSISTENT, message, text, lines, path, majority)
+        )
     return found
 
 
-def _finding(term: Term, match: Match, kind: Kind, message: str, text: str,
-             lines: LineIndex, path: str, replacement: str | None = None) -> Finding:
+def _finding(
+    term: Term,
+    match: Match,
+    kind: Kind,
+    message: str,
+    text: str,
+    lines: LineIndex,
+    path: str,
+    replacement: str | None = None,
+) -> Finding:
     line, column = lines.position(match.start)
     end_line, end_column = lines.end_position(match.end)
     severity = term.severity
     if kind in (Kind.NEAR_MISS, Kind.INCONSISTENT):
         severity = min(severity, Severity.WARNING)
     return Finding(
-        path=path, line=line, column=column, end_line=end_line, end_column=end_column,
-        start=match.start, end=match.end, kind=kind, severity=severity, term=term.id,
-        canonical=term.canonical, matched=text[match.start : match.end], score=match.score,
+        path=path,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        start=match.start,
+        end=match.end,
+        kind=kind,
+        severity=severity,
+        term=term.id,
+        canonical=term.canonical,
+        matched=text[match.start : match.end],
+        score=match.score,
         message=message,
-        replacement=replacement if replacement is not None else _replacement(term, match),
+        replacement=replacement
+        if replacement is not None
+        else _replacement(term, match),
     )
 
 
@@ -108,4 +146,4 @@ def _replacement(term: Term, match: Match) -> str | None:
     if inflected is None:
         return None
     words[target] = inflected
-    return "".join(sep + word for sep, word in zip(canonical[2], words))
+    return "".join(sep + word for sep, word in zip(canonical[2], words, strict=True))

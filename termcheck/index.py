@@ -83,10 +83,12 @@ class TermIndex:
     singles: dict[int, list[int]] = field(default_factory=dict)
 
 
-def phrase_key(keys: tuple[str, ...] | list[str], seps: tuple[str, ...] | list[str]) -> str:
+def phrase_key(
+    keys: tuple[str, ...] | list[str], seps: tuple[str, ...] | list[str]
+) -> str:
     """The lookup string of a phrase: keys joined by their separators."""
     parts = [keys[0]]
-    for key, sep in zip(keys[1:], seps[1:]):
+    for key, sep in zip(keys[1:], seps[1:], strict=True):
         parts.append(sep)
         parts.append(key)
     return "".join(parts)
@@ -104,12 +106,15 @@ def build_index(glossary: Glossary) -> TermIndex:
     return index
 
 
-def tokenize_form(text: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]] | None:
+def tokenize_form(
+    text: str,
+) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]] | None:
     """Keys, case-kept words and separators of a literal form (None if unusable)."""
     tokens = tokenize(text)
     if not tokens.keys or any(sep is None for sep in tokens.seps[1:]):
         return None
-    words = tuple(text[s:e].replace("\u00ad", "") for s, e in zip(tokens.starts, tokens.ends))
+    spans = zip(tokens.starts, tokens.ends, strict=True)
+    words = tuple(text[s:e].replace("\u00ad", "") for s, e in spans)
     seps = ("", *(sep or "" for sep in tokens.seps[1:]))
     return tuple(tokens.keys), words, seps
 
@@ -122,7 +127,9 @@ def head_word(keys: tuple[str, ...]) -> int:
     return -1
 
 
-def _add_phrase(index: TermIndex, term_no: int, form_no: int, form: Form, term: Term) -> None:
+def _add_phrase(
+    index: TermIndex, term_no: int, form_no: int, form: Form, term: Term
+) -> None:
     parsed = tokenize_form(form.text)
     if parsed is None:
         return
@@ -152,7 +159,9 @@ def _vocab_id(index: TermIndex, key: str) -> int:
         index.words.append(key)
         if len(key) >= MIN_FUZZY_WORD:
             for position in range(len(key)):
-                index.deletes.setdefault(key[:position] + key[position + 1 :], []).append(word_id)
+                index.deletes.setdefault(
+                    key[:position] + key[position + 1 :], []
+                ).append(word_id)
     return word_id
 
 
@@ -168,7 +177,9 @@ def _add_fuzzy(index: TermIndex, ref_no: int, ref: FormRef) -> None:
         index.pairs.setdefault(pair, []).append(ref_no)
 
 
-def _add_regex(index: TermIndex, term_no: int, form_no: int, form: Form, term: Term) -> None:
+def _add_regex(
+    index: TermIndex, term_no: int, form_no: int, form: Form, term: Term
+) -> None:
     flags = regex.IGNORECASE | regex.FULLCASE if not term.case_sensitive else 0
     # A literal space in a form matches any run of white space, line breaks included.
     pattern = regex.compile(rf"(?:{_flexible_spaces(form.text)})(?!\w)", flags)
@@ -204,7 +215,7 @@ def _first_words(pattern: str) -> frozenset[str] | None:
     """Case-folded literal first words a pattern must start with, if it has any."""
     try:
         parsed = _sre_parse.parse(pattern)
-    except Exception:  # noqa: BLE001 - syntax only the `regex` module knows: no anchor
+    except Exception:
         return None
     words = _literal_prefixes(list(parsed))
     if not words:

@@ -9,7 +9,15 @@ from dataclasses import dataclass
 from typing import Final
 
 from termcheck.errors import MatchTimeoutError
-from termcheck.index import HEAD, PHRASE, PREFIX, FormRef, RegexRef, TermIndex, build_index
+from termcheck.index import (
+    HEAD,
+    PHRASE,
+    PREFIX,
+    FormRef,
+    RegexRef,
+    TermIndex,
+    build_index,
+)
 from termcheck.model import Glossary, Match
 from termcheck.nearmiss import find_near_misses
 from termcheck.tokens import Tokens, deinflect, tokenize
@@ -43,8 +51,13 @@ class _Candidate:
     @property
     def rank(self) -> tuple[int, int, int, float, int]:
         """Longest first; exact before near-miss; higher score; leftmost."""
-        return (-(self.last - self.first), -(self.end - self.start),
-                0 if self.match.exact else 1, -self.match.score, self.start)
+        return (
+            -(self.last - self.first),
+            -(self.end - self.start),
+            0 if self.match.exact else 1,
+            -self.match.score,
+            self.start,
+        )
 
 
 def find_matches(glossary: Glossary, text: str) -> list[Match]:
@@ -72,7 +85,9 @@ def _phrase_matches(index: TermIndex, text: str, tokens: Tokens) -> list[_Candid
         j = i
         while states:
             for state in states:
-                if lookup.get(state[0], 0) & PHRASE and _inflection_fits(index, state, j - i):
+                if lookup.get(state[0], 0) & PHRASE and _inflection_fits(
+                    index, state, j - i
+                ):
                     best = (j, *state)
             j += 1
             if j >= len(keys) or seps[j] is None:
@@ -83,8 +98,13 @@ def _phrase_matches(index: TermIndex, text: str, tokens: Tokens) -> list[_Candid
     return found
 
 
-def _advance(states: list[tuple[str, int, str]], sep: str, key: str, word: int,
-             lookup: dict[str, int]) -> list[tuple[str, int, str]]:
+def _advance(
+    states: list[tuple[str, int, str]],
+    sep: str,
+    key: str,
+    word: int,
+    lookup: dict[str, int],
+) -> list[tuple[str, int, str]]:
     advanced = []
     for phrase, inflected, ending in states:
         longer = phrase + sep + key
@@ -98,15 +118,24 @@ def _advance(states: list[tuple[str, int, str]], sep: str, key: str, word: int,
     return advanced
 
 
-def _inflection_fits(index: TermIndex, state: tuple[str, int, str], last_word: int) -> bool:
+def _inflection_fits(
+    index: TermIndex, state: tuple[str, int, str], last_word: int
+) -> bool:
     inflected = state[1]
     if inflected < 0:
         return True
-    return any(inflected in (last_word, index.refs[r].head) for r in index.phrases[state[0]])
+    return any(
+        inflected in (last_word, index.refs[r].head) for r in index.phrases[state[0]]
+    )
 
 
-def _phrase_candidate(index: TermIndex, text: str, tokens: Tokens, first: int,
-                      best: tuple[int, str, int, str]) -> _Candidate:
+def _phrase_candidate(
+    index: TermIndex,
+    text: str,
+    tokens: Tokens,
+    first: int,
+    best: tuple[int, str, int, str],
+) -> _Candidate:
     last, phrase, inflected, ending = best
     refs = [index.refs[r] for r in index.phrases[phrase]]
     if inflected >= 0:
@@ -114,22 +143,35 @@ def _phrase_candidate(index: TermIndex, text: str, tokens: Tokens, first: int,
     start, end = tokens.starts[first], tokens.ends[last]
     terms = index.glossary.terms
     if len(refs) == 1 and not terms[refs[0].term].case_sensitive:
-        case_exact, ref = True, refs[0]  # letter case cannot matter: skip the comparison
+        case_exact, ref = (
+            True,
+            refs[0],
+        )  # letter case cannot matter: skip the comparison
     else:
         scored = [(_case_exact(text, tokens, first, r, inflected), r) for r in refs]
         case_exact, ref = max(scored, key=lambda pair: pair[0])
     term = terms[ref.term]
-    match = Match(term.id, term.forms[ref.form], start, end, 1.0, case_exact, ending, inflected)
+    match = Match(
+        term.id, term.forms[ref.form], start, end, 1.0, case_exact, ending, inflected
+    )
     return _Candidate(first, last, start, end, match)
 
 
-def _case_exact(text: str, tokens: Tokens, first: int, ref: FormRef, inflected: int) -> bool:
+def _case_exact(
+    text: str, tokens: Tokens, first: int, ref: FormRef, inflected: int
+) -> bool:
     mismatches = []
     for offset, form_word in enumerate(ref.words):
-        raw = _keep_case(text[tokens.starts[first + offset] : tokens.ends[first + offset]])
+        raw = _keep_case(
+            text[tokens.starts[first + offset] : tokens.ends[first + offset]]
+        )
         wanted = _keep_case(form_word)
         if offset == inflected:
-            size = len(wanted) if raw.casefold().startswith(wanted.casefold()) else len(wanted) - 1
+            size = (
+                len(wanted)
+                if raw.casefold().startswith(wanted.casefold())
+                else len(wanted) - 1
+            )
             raw, wanted = raw[:size], wanted[:size]
         if raw != wanted:
             mismatches.append((offset, raw, wanted))
@@ -137,9 +179,13 @@ def _case_exact(text: str, tokens: Tokens, first: int, ref: FormRef, inflected: 
         return True
     # A lower-case form capitalised at the start of a sentence is still the form.
     offset, raw, wanted = mismatches[0]
-    return (len(mismatches) == 1 and offset == 0 and wanted[:1].islower()
-            and raw == wanted[:1].upper() + wanted[1:]
-            and _sentence_start(text, tokens.starts[first]))
+    return (
+        len(mismatches) == 1
+        and offset == 0
+        and wanted[:1].islower()
+        and raw == wanted[:1].upper() + wanted[1:]
+        and _sentence_start(text, tokens.starts[first])
+    )
 
 
 def _keep_case(word: str) -> str:
@@ -166,20 +212,32 @@ def _regex_matches(index: TermIndex, text: str, tokens: Tokens) -> list[_Candida
     found = []
     for i, key in enumerate(tokens.keys):
         for ref in index.regex_by_anchor.get(key, ()):
-            hit = _run_regex(index, ref, text, tokens.starts[i], deadline, anchored=True)
+            hit = _run_regex(
+                index, ref, text, tokens.starts[i], deadline, anchored=True
+            )
             if hit is not None:
                 found.append(_regex_candidate(index, ref, tokens, *hit))
     for ref in index.regex_unanchored:
         position = 0
-        while (hit := _run_regex(index, ref, text, position, deadline, anchored=False)) is not None:
-            if tokens.starts and bisect.bisect_left(tokens.starts, hit[0]) < len(tokens.starts):
+        while (
+            hit := _run_regex(index, ref, text, position, deadline, anchored=False)
+        ) is not None:
+            if tokens.starts and bisect.bisect_left(tokens.starts, hit[0]) < len(
+                tokens.starts
+            ):
                 found.append(_regex_candidate(index, ref, tokens, *hit))
             position = hit[1]
     return found
 
 
-def _run_regex(index: TermIndex, ref: RegexRef, text: str, position: int, deadline: float,
-               anchored: bool) -> tuple[int, int] | None:
+def _run_regex(
+    index: TermIndex,
+    ref: RegexRef,
+    text: str,
+    position: int,
+    deadline: float,
+    anchored: bool,
+) -> tuple[int, int] | None:
     remaining = deadline - time.monotonic()
     term = index.glossary.terms[ref.term]
     try:
@@ -189,13 +247,19 @@ def _run_regex(index: TermIndex, ref: RegexRef, text: str, position: int, deadli
             hit = ref.pattern.match(text, position, timeout=remaining)
         else:
             hit = ref.pattern.search(text, position, timeout=remaining)
-            while hit is not None and (hit.end() == hit.start() or _inside_word(text, hit.start())):
-                hit = ref.pattern.search(text, max(hit.start() + 1, hit.end()), timeout=remaining)
+            while hit is not None and (
+                hit.end() == hit.start() or _inside_word(text, hit.start())
+            ):
+                hit = ref.pattern.search(
+                    text, max(hit.start() + 1, hit.end()), timeout=remaining
+                )
     except TimeoutError:
         raise MatchTimeoutError(
-            f"regex form {term.forms[ref.form].text!r} of term '{term.id}' took longer than "
+            f"regex form {term.forms[ref.form].text!r} of term '{term.id}' "
+            f"took longer than "
             f"{REGEX_BUDGET_SECONDS:g} s (catastrophic backtracking?)",
-            path=term.source, line=term.forms[ref.form].line,
+            path=term.source,
+            line=term.forms[ref.form].line,
         ) from None
     if hit is None or hit.end() == hit.start():
         return None
@@ -206,7 +270,9 @@ def _inside_word(text: str, start: int) -> bool:
     return start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_")
 
 
-def _regex_candidate(index: TermIndex, ref: RegexRef, tokens: Tokens, start: int, end: int) -> _Candidate:
+def _regex_candidate(
+    index: TermIndex, ref: RegexRef, tokens: Tokens, start: int, end: int
+) -> _Candidate:
     first = max(bisect.bisect_right(tokens.starts, start) - 1, 0)
     last = max(bisect.bisect_left(tokens.ends, end), first)
     last = min(last, len(tokens.keys) - 1)
@@ -215,11 +281,15 @@ def _regex_candidate(index: TermIndex, ref: RegexRef, tokens: Tokens, start: int
     return _Candidate(first, last, start, end, match)
 
 
-def _near_candidates(index: TermIndex, tokens: Tokens, exact: list[_Candidate]) -> list[_Candidate]:
+def _near_candidates(
+    index: TermIndex, tokens: Tokens, exact: list[_Candidate]
+) -> list[_Candidate]:
     term_numbers = {term.id: number for number, term in enumerate(index.glossary.terms)}
     spans: dict[int, list[tuple[int, int]]] = {}
     for candidate in exact:
-        spans.setdefault(term_numbers[candidate.match.term_id], []).append((candidate.first, candidate.last))
+        spans.setdefault(term_numbers[candidate.match.term_id], []).append(
+            (candidate.first, candidate.last)
+        )
     found = []
     # An exact form of some term is never a near-miss of another, and an exact match
     # of the same term says it better: find_near_misses skips both.
@@ -227,7 +297,9 @@ def _near_candidates(index: TermIndex, tokens: Tokens, exact: list[_Candidate]) 
         ref = index.refs[near.ref]
         term = index.glossary.terms[ref.term]
         start, end = tokens.starts[near.first], tokens.ends[near.last]
-        match = Match(term.id, term.forms[ref.form], start, end, round(near.score, 4), False)
+        match = Match(
+            term.id, term.forms[ref.form], start, end, round(near.score, 4), False
+        )
         found.append(_Candidate(near.first, near.last, start, end, match))
     return found
 
@@ -240,7 +312,9 @@ def _select(candidates: list[_Candidate]) -> list[Match]:
         slot = bisect.bisect_left(taken, (candidate.start, candidate.end))
         before = taken[slot - 1] if slot else None
         after = taken[slot] if slot < len(taken) else None
-        if (before and before[1] > candidate.start) or (after and after[0] < candidate.end):
+        if (before and before[1] > candidate.start) or (
+            after and after[0] < candidate.end
+        ):
             continue
         taken.insert(slot, (candidate.start, candidate.end))
         chosen.append(candidate)

@@ -17,7 +17,8 @@ a single-word form written as two words       0.04
 Hard limits keep other concepts out, however high the score would be: the first
 and last content words must correspond; at most one content word inserted and one
 dropped; a content word may be replaced only in forms of six or more words (one
-per six); a window with a dropped word keeps at least three words; a window never starts or ends with a function word unless the form does.
+per six); a window with a dropped word keeps at least three words; a window never
+starts or ends with a function word unless the form does.
 """
 
 from __future__ import annotations
@@ -43,8 +44,8 @@ ORDER_COST: Final = 0.06
 SPLIT_COST: Final = 0.04
 WORDS_PER_REPLACEMENT: Final = 6
 MIN_WORDS_AFTER_DROP: Final = 3
-SLACK: Final = 2
-MAX_PAIR_DISTANCE: Final = 10  # two words of one form are at most this far apart  # a window may be this many words longer than its form
+SLACK: Final = 2  # a window may be this many words longer than its form
+MAX_PAIR_DISTANCE: Final = 10  # two words of one form are at most this far apart
 _IMPOSSIBLE: Final = 99.0
 
 
@@ -58,8 +59,11 @@ class NearMiss:
     score: float
 
 
-def find_near_misses(index: TermIndex, tokens: Tokens,
-                     exact: Mapping[int, Sequence[tuple[int, int]]] | None = None) -> list[NearMiss]:
+def find_near_misses(
+    index: TermIndex,
+    tokens: Tokens,
+    exact: Mapping[int, Sequence[tuple[int, int]]] | None = None,
+) -> list[NearMiss]:
     """Every window of ``tokens`` that scores at or above its term's threshold.
 
     ``exact`` maps a term number to the token spans of its exact matches: a window
@@ -71,7 +75,7 @@ def find_near_misses(index: TermIndex, tokens: Tokens,
     exact_spans = {span for spans in exact.values() for span in spans}
     windows = _candidate_windows(index, tokens)
     best: dict[tuple[int, int], NearMiss] = {}
-    for (ref_no, first, last) in windows:
+    for ref_no, first, last in windows:
         ref = index.refs[ref_no]
         if (first, last) in exact_spans or any(
             a <= last and first <= b for a, b in exact.get(ref.term, ())
@@ -87,8 +91,10 @@ def find_near_misses(index: TermIndex, tokens: Tokens,
     return sorted(best.values(), key=lambda n: (n.first, n.last))
 
 
-def _resolve(index: TermIndex, key: str, cache: dict[str, list[tuple[int, float]]]) -> list[tuple[int, float]]:
-    """Vocabulary words a text word stands for: itself, its base form, or a typo of one."""
+def _resolve(
+    index: TermIndex, key: str, cache: dict[str, list[tuple[int, float]]]
+) -> list[tuple[int, float]]:
+    """Vocabulary words a text word stands for: itself, its base, or a typo of one."""
     found = cache.get(key)
     if found is not None:
         return found
@@ -150,7 +156,11 @@ def _candidate_windows(index: TermIndex, tokens: Tokens) -> set[tuple[int, int, 
             for earlier, other in recent:
                 if earlier == position:
                     continue
-                pair = (other << 32 | word_id) if other <= word_id else (word_id << 32 | other)
+                pair = (
+                    (other << 32 | word_id)
+                    if other <= word_id
+                    else (word_id << 32 | other)
+                )
                 for ref_no in pairs.get(pair, ()):
                     spots.setdefault(ref_no, set()).update((earlier, position))
         recent.extend((position, word_id) for word_id, _ in hits)
@@ -159,33 +169,48 @@ def _candidate_windows(index: TermIndex, tokens: Tokens) -> set[tuple[int, int, 
     return windows
 
 
-def _add_split_words(index: TermIndex, tokens: Tokens, position: int, windows: set[tuple[int, int, int]]) -> None:
+def _add_split_words(
+    index: TermIndex, tokens: Tokens, position: int, windows: set[tuple[int, int, int]]
+) -> None:
     """A single-word form written as two words: "Git Hub", "e mail"."""
     joined = tokens.keys[position - 1] + tokens.keys[position]
     for ref_no in index.split_words.get(joined, ()):
         windows.add((ref_no, position - 1, position))
 
 
-def _cluster(ref: FormRef, ref_no: int, positions: list[int], tokens: Tokens) -> list[tuple[int, int, int]]:
-    """Windows from one hit of the form to a later one, within a phrase and the length limit."""
+def _cluster(
+    ref: FormRef, ref_no: int, positions: list[int], tokens: Tokens
+) -> list[tuple[int, int, int]]:
+    """Windows from one hit of the form to a later one, in one phrase, within length."""
     limit = len(ref.keys) + SLACK
     found = []
     for at, first in enumerate(positions):
         for last in positions[at + 1 :]:
-            if last - first + 1 > limit or any(tokens.seps[p] is None for p in range(first + 1, last + 1)):
+            if last - first + 1 > limit or any(
+                tokens.seps[p] is None for p in range(first + 1, last + 1)
+            ):
                 break
             found.append((ref_no, *_extend(ref, tokens, first, last)))
     return found
 
 
 def _extend(ref: FormRef, tokens: Tokens, first: int, last: int) -> tuple[int, int]:
-    """Take in the function words a form starts or ends with, where the text has them."""
+    """Take in the function words a form starts or ends with, if present."""
     leading = ref.content[0] if ref.content else 0
-    while leading and first > 0 and tokens.seps[first] is not None and tokens.keys[first - 1] in FUNCTION_WORDS:
+    while (
+        leading
+        and first > 0
+        and tokens.seps[first] is not None
+        and tokens.keys[first - 1] in FUNCTION_WORDS
+    ):
         first, leading = first - 1, leading - 1
     trailing = len(ref.keys) - 1 - ref.content[-1] if ref.content else 0
-    while (trailing and last + 1 < len(tokens.keys) and tokens.seps[last + 1] is not None
-           and tokens.keys[last + 1] in FUNCTION_WORDS):
+    while (
+        trailing
+        and last + 1 < len(tokens.keys)
+        and tokens.seps[last + 1] is not None
+        and tokens.keys[last + 1] in FUNCTION_WORDS
+    ):
         last, trailing = last + 1, trailing - 1
     return first, last
 
@@ -214,7 +239,7 @@ _SIMILARITY: dict[tuple[str, str], float] = {}
 
 
 def word_similarity(form_word: str, word: str) -> float:
-    """1.0 for the same word or an inflection of it, OSA similarity for a typo, else 0."""
+    """1.0 for the word or an inflection of it, OSA similarity for a typo, else 0."""
     if form_word == word:
         return 1.0
     cached = _SIMILARITY.get((form_word, word))
@@ -231,7 +256,9 @@ def word_similarity(form_word: str, word: str) -> float:
     return similarity
 
 
-def _pair_cost(form_word: str, word: str, content_share: float, replace_cost: float) -> float:
+def _pair_cost(
+    form_word: str, word: str, content_share: float, replace_cost: float
+) -> float:
     similarity = word_similarity(form_word, word)
     form_function = form_word in FUNCTION_WORDS
     if similarity > 0:
@@ -254,10 +281,14 @@ def _align(ref: FormRef, words: list[str], seps: list[str]) -> float:
     cost = [[0.0] * cols for _ in range(rows)]
     move = [[""] * cols for _ in range(rows)]
     for a in range(1, rows):
-        cost[a][0] = cost[a - 1][0] + (FUNCTION_COST if form[a - 1] in FUNCTION_WORDS else gap)
+        cost[a][0] = cost[a - 1][0] + (
+            FUNCTION_COST if form[a - 1] in FUNCTION_WORDS else gap
+        )
         move[a][0] = "drop"
     for b in range(1, cols):
-        cost[0][b] = cost[0][b - 1] + (FUNCTION_COST if words[b - 1] in FUNCTION_WORDS else gap)
+        cost[0][b] = cost[0][b - 1] + (
+            FUNCTION_COST if words[b - 1] in FUNCTION_WORDS else gap
+        )
         move[0][b] = "insert"
     for a in range(1, rows):
         for b in range(1, cols):
@@ -266,8 +297,16 @@ def _align(ref: FormRef, words: list[str], seps: list[str]) -> float:
                 pair += SEPARATOR_COST
             options = (
                 (cost[a - 1][b - 1] + pair, "pair"),
-                (cost[a - 1][b] + (FUNCTION_COST if form[a - 1] in FUNCTION_WORDS else gap), "drop"),
-                (cost[a][b - 1] + (FUNCTION_COST if words[b - 1] in FUNCTION_WORDS else gap), "insert"),
+                (
+                    cost[a - 1][b]
+                    + (FUNCTION_COST if form[a - 1] in FUNCTION_WORDS else gap),
+                    "drop",
+                ),
+                (
+                    cost[a][b - 1]
+                    + (FUNCTION_COST if words[b - 1] in FUNCTION_WORDS else gap),
+                    "insert",
+                ),
             )
             cost[a][b], move[a][b] = min(options)
     if cost[-1][-1] >= _IMPOSSIBLE or not _within_limits(ref, words, move):
@@ -284,7 +323,10 @@ def _within_limits(ref: FormRef, words: list[str], move: list[list[str]]) -> boo
         if step == "pair":
             a, b = a - 1, b - 1
             pairs[a] = b
-            if word_similarity(ref.keys[a], words[b]) == 0 and ref.keys[a] not in FUNCTION_WORDS:
+            if (
+                word_similarity(ref.keys[a], words[b]) == 0
+                and ref.keys[a] not in FUNCTION_WORDS
+            ):
                 replaced += 1
         elif step == "drop":
             a -= 1
@@ -322,7 +364,7 @@ def _reordered_score(ref: FormRef, words: list[str]) -> float:
             return 0.0
         typo_cost += (1.0 - similarity) / len(form_content)
         remaining.remove(best)
-    if [w for w in window_content] == form_content:
+    if window_content == form_content:
         return 0.0  # same order: the alignment already scored it
     form_function = sorted(k for k in ref.keys if k in FUNCTION_WORDS)
     window_function = sorted(w for w in words if w in FUNCTION_WORDS)

@@ -31,8 +31,17 @@ _WORD: Final = regex.compile(
 _CJK_CHAR: Final = regex.compile(rf"[{_CJK}]")
 # Typographic variants folded to ASCII before comparison.
 _FOLD: Final = str.maketrans(
-    {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00ad": None,
-     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2212": "-"}
+    {
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u02bc": "'",
+        "\u00ad": None,
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2212": "-",
+    }
 )
 # Hyphen-like joiners between two words; a dash with white space before it is
 # punctuation, not a joiner ("peace – and" is two phrases).
@@ -46,9 +55,11 @@ _NOT_PROSE: Final = regex.compile(
 )
 
 FUNCTION_WORDS: Final = frozenset(
-    "a an the of for with to in on at by from and or nor as into onto upon over "
-    "under about between among within without via per than that this these those "
-    "its their our your his her my is are was were be been".split()
+    (
+        "a an the of for with to in on at by from and or nor as into onto upon over "
+        "under about between among within without via per than that this these those "
+        "its their our your his her my is are was were be been"
+    ).split()
 )
 SPACE: Final = " "
 HYPHEN: Final = "-"
@@ -112,7 +123,9 @@ def tokenize(text: str) -> Tokens:
             continue
         word = match.group()
         cjk = len(word) == 1 and _CJK_CHAR.match(word) is not None
-        seps.append(None if last_end < 0 else _separator(text[last_end:start], last_cjk, cjk))
+        seps.append(
+            None if last_end < 0 else _separator(text[last_end:start], last_cjk, cjk)
+        )
         starts.append(start)
         ends.append(end)
         keys.append(normalize_word(word))

@@ -11,15 +11,34 @@ from tests.semantics import semantics_glossary
 
 GLOSSARY = semantics_glossary()
 PHRASES = [
-    "community of human destiny", "community of\r\ncommon destiny", "OBOR", "e-mail",
-    "global security initiative", "comunity with a shared future for mankind",
-    "人类共同命运", "Confidence Building Measures", "\t", "\r\n", "\n", " ", "é", "\u0301",
-    "\U0001F600", "\u05e9\u05dc\u05d5\u05dd", "\u00ad", "\u2028", "https://x.org/a",
+    "community of human destiny",
+    "community of\r\ncommon destiny",
+    "OBOR",
+    "e-mail",
+    "global security initiative",
+    "comunity with a shared future for mankind",
+    "人类共同命运",
+    "Confidence Building Measures",
+    "\t",
+    "\r\n",
+    "\n",
+    " ",
+    "é",
+    "\u0301",
+    "\U0001f600",
+    "\u05e9\u05dc\u05d5\u05dd",
+    "\u00ad",
+    "\u2028",
+    "https://x.org/a",
 ]
-texts = st.lists(st.one_of(st.sampled_from(PHRASES), st.text(max_size=12)), max_size=30).map("".join)
+texts = st.lists(
+    st.one_of(st.sampled_from(PHRASES), st.text(max_size=12)), max_size=30
+).map("".join)
 
 
-def slice_by_position(text: str, line: int, column: int, end_line: int, end_column: int) -> str:
+def slice_by_position(
+    text: str, line: int, column: int, end_line: int, end_column: int
+) -> str:
     """The text between two editor positions, computed independently of LineIndex."""
     starts = [0]
     position = 0
@@ -44,14 +63,25 @@ class TestPositions:
         for finding in check_text(GLOSSARY, text):
             assert 0 <= finding.start < finding.end <= len(text)
             assert text[finding.start : finding.end] == finding.matched
-            assert slice_by_position(text, finding.line, finding.column,
-                                     finding.end_line, finding.end_column) == finding.matched
+            assert (
+                slice_by_position(
+                    text,
+                    finding.line,
+                    finding.column,
+                    finding.end_line,
+                    finding.end_column,
+                )
+                == finding.matched
+            )
 
     def test_crlf_tabs_cjk_no_final_newline(self) -> None:
         """A hand-made case: CRLF, a tab, CJK and no final newline."""
         text = "a\r\n\tb 人类共同命运\r\ncommunity of\r\nhuman destiny"
         found = check_text(GLOSSARY, text)
-        assert [(f.line, f.column, f.end_line, f.end_column) for f in found] == [(2, 4, 2, 10), (3, 1, 4, 14)]
+        assert [(f.line, f.column, f.end_line, f.end_column) for f in found] == [
+            (2, 4, 2, 10),
+            (3, 1, 4, 14),
+        ]
 
 
 class TestRobustness:

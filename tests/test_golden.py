@@ -9,8 +9,18 @@ from termcheck.checker import check_text
 from termcheck.glossary import load_glossary
 
 DATA = Path(__file__).parent / "data" / "semantics"
-FIELDS = ("line", "column", "end_line", "end_column", "kind", "severity", "term",
-          "matched", "score", "replacement")
+FIELDS = (
+    "line",
+    "column",
+    "end_line",
+    "end_column",
+    "kind",
+    "severity",
+    "term",
+    "matched",
+    "score",
+    "replacement",
+)
 
 
 def current_findings() -> list[dict[str, object]]:
@@ -46,7 +56,10 @@ class TestSemanticsDraft:
             assert span[start:end] == row["matched"]
 
 
-if __name__ == "__main__":  # regenerate after a reviewed change: python -m tests.test_golden
+if (
+    __name__ == "__main__"
+):  # regenerate after a reviewed change: python -m tests.test_golden
     (DATA / "expected.json").write_text(
-        json.dumps(current_findings(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+        json.dumps(current_findings(), ensure_ascii=False, indent=1) + "\n",
+        encoding="utf-8",
     )
