@@ -9,7 +9,15 @@ from pathlib import Path
 
 from termcheck.errors import InputError
 
-__all__ = ["EXTENSIONS", "STDIN", "STDIN_NAME", "collect_files", "decode", "read_text"]
+__all__ = [
+    "EXTENSIONS",
+    "STDIN",
+    "STDIN_NAME",
+    "collect_files",
+    "decode",
+    "encoding_of",
+    "read_text",
+]
 
 EXTENSIONS: frozenset[str] = frozenset(
     {".md", ".markdown", ".txt", ".rst", ".html", ".htm", ".tex", ".adoc"}
@@ -119,3 +127,11 @@ def decode(data: bytes, *, name: str = "") -> str:
         label = encoding.upper().removesuffix("-LE").removesuffix("-BE")
         problem = f"cannot decode as {label} at byte {offset} ({error.reason})"
         raise InputError(problem, path=name) from error
+
+
+def encoding_of(data: bytes) -> tuple[str, bytes]:
+    """The codec :func:`decode` reads ``data`` with, and the BOM it drops (or b"")."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return codec, bom
+    return "utf-8", b""

@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
+import functools
 import sys
-from collections.abc import Iterator, MutableMapping, Sequence
+from collections.abc import Callable, Iterator, MutableMapping, Sequence
 from pathlib import Path
 from typing import TextIO
 
 from termcheck.errors import InputError
 from termcheck.files import STDIN_NAME, collect_files, decode, read_text
-from termcheck.model import FileResult, Glossary, Report
+from termcheck.model import FileResult, Finding, Glossary, Report
 
-__all__ = ["check_paths"]
+__all__ = ["AfterCheck", "check_paths"]
+
+AfterCheck = Callable[
+    [str, Path | None, str, list[Finding], Callable[[str], list[Finding]]],
+    tuple[str, FileResult],
+]
+"""Run on each checked file with its display path, path (None: stdin), text,
+findings and a function that checks a new text of it; returns the text to
+report on and the FileResult (see ``termcheck.postcheck``)."""
 
 
 def check_paths(
@@ -20,6 +29,7 @@ def check_paths(
     *,
     stdin: TextIO | None = None,
     sources: MutableMapping[str, str] | None = None,
+    after: AfterCheck | None = None,
 ) -> Report:
     """Check every file that ``paths`` names and return one FileResult per file.
 
@@ -27,25 +37,31 @@ def check_paths(
     missing, unreadable or undecodable becomes a FileResult with ``error`` set and
     the run goes on. Display paths are the user's, with ``/`` as separator.
     When ``sources`` is given, it receives the text of each checked file.
+    ``after`` (fixing, baselines) turns each file's findings into its result.
     """
     from termcheck.checker import check_text  # the matcher is heavy: load on use
 
     results: list[FileResult] = []
-    for display, text in _texts(paths, stdin):
+    for display, path, text in _texts(paths, stdin):
         if isinstance(text, InputError):
             results.append(FileResult(display, error=text.problem))
             continue
+        findings = check_text(glossary, text, path=display)
+        if after is None:
+            result = FileResult(display, findings=tuple(findings))
+        else:
+            check = functools.partial(check_text, glossary, path=display)
+            text, result = after(display, path, text, findings, check)
         if sources is not None:
             sources[display] = text
-        findings = check_text(glossary, text, path=display)
-        results.append(FileResult(display, findings=tuple(findings)))
+        results.append(result)
     return Report(tuple(results))
 
 
 def _texts(
     paths: Sequence[str], stdin: TextIO | None
-) -> Iterator[tuple[str, str | InputError]]:
-    """Yield each file's display path with its text, or with why it has none."""
+) -> Iterator[tuple[str, Path | None, str | InputError]]:
+    """Yield each file's display path and path with its text, or why it has none."""
     seen: set[str] = set()
     for given in paths:
         try:
@@ -53,9 +69,9 @@ def _texts(
                 if display in seen:
                     continue
                 seen.add(display)
-                yield display, _read(display, path, stdin)
+                yield display, path, _read(display, path, stdin)
         except InputError as error:
-            yield error.path or given, error
+            yield error.path or given, None, error
 
 
 def _read(display: str, path: Path | None, stdin: TextIO | None) -> str | InputError:

@@ -1,0 +1,348 @@
+"""Autofix, pure: case carry-over, safe non-overlapping edits, unified diffs."""
+
+from __future__ import annotations
+
+import bisect
+import difflib
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass
+from typing import Final
+
+import regex
+
+from termcheck.model import Finding, Kind
+from termcheck.tokens import FUNCTION_WORDS
+
+__all__ = [
+    "FIXABLE",
+    "Edit",
+    "FixResult",
+    "Skip",
+    "apply_fixes",
+    "carry_case",
+    "sentence_start",
+    "unified_diff",
+]
+
+FIXABLE: Final = frozenset({Kind.FORBIDDEN, Kind.CASE})
+"""Kinds that ``--fix`` rewrites; near-misses only above ``--fix-near-misses``."""
+
+Checker = Callable[[str], Sequence[Finding]]
+
+# Words of a replacement or a matched span, for case styles.
+#   "confidence-building measures" -> "confidence", "building", "measures"
+_WORD: Final = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['\u2019][\p{L}\p{M}\p{N}]+)*")
+_GAP: Final = regex.compile(r"\s+")
+# Lines with their endings, as editors count them: CRLF, lone CR, LF.
+_LINE: Final = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+_NO_NEWLINE: Final = "\\ No newline at end of file\n"
+# What may stand between a sentence's end and its first word, or open a line
+# before it: quotes, brackets, emphasis, list and heading marks.
+_OPENERS: Final = frozenset("\"'\u201c\u2018\u00ab([{*_`#>-+|")
+_ENDS: Final = frozenset(".!?\u2026")
+
+
+def carry_case(
+    replacement: str,
+    matched: str,
+    form: str | None,
+    *,
+    case_sensitive: bool,
+    sentence_start: bool,
+) -> str:
+    """Write ``replacement`` in the letter case the replaced text was written in.
+
+    ``form`` is the glossary wording that matched (None for a regex form, whose
+    own style is unknown). ALL CAPS and Title Case carry over only where the
+    matched text departs from its form's own style; a lower-case replacement
+    gets a capital at a sentence start or where the matched text added one.
+    A ``case: sensitive`` term always keeps the canonical's own case.
+    """
+    if case_sensitive or not replacement:
+        return replacement
+    style, form_style = _style(matched), (None if form is None else _style(form))
+    if form is not None and style == "upper" and form_style != "upper":
+        return replacement.upper()
+    if form is not None and style == "title" and form_style not in ("title", "upper"):
+        return _title(replacement)
+    first = replacement[:1]
+    added_capital = (
+        form is not None and matched[:1].isupper() and not form[:1].isupper()
+    )
+    if first.islower() and (sentence_start or added_capital):
+        return first.upper() + replacement[1:]
+    return replacement
+
+
+def sentence_start(text: str, offset: int) -> bool:
+    """True when ``offset`` begins a sentence, a paragraph or a list item.
+
+    Stricter than the matcher's test: only ``.``, ``!``, ``?`` and ``…`` end a
+    sentence here, as a capital after ``:`` or ``;`` would be wrong.
+    """
+    line_start = max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
+    prefix = text[line_start:offset].strip()
+    if not prefix and line_start == 0:
+        return True
+    if prefix and all(c in _OPENERS or c.isdigit() or c in ".)" for c in prefix):
+        return True  # "- ", "1. ", "## " and the like open a line
+    position = offset - 1
+    while position >= 0 and (text[position].isspace() or text[position] in _OPENERS):
+        if text[position] in "\n\r":
+            before = text[:position]
+            if text[position] == "\n" and before.endswith("\r"):
+                before = before[:-1]  # one CRLF line break
+            if before.rstrip(" \t").endswith(("\n", "\r")):
+                return True  # a blank line before: a new paragraph
+        position -= 1
+    return position < 0 or text[position] in _ENDS
+
+
+def _style(text: str) -> str:
+    """``upper`` (ALL CAPS), ``title`` (Title Case, 2+ words) or ``other``."""
+    cased = [c for c in text if c.isupper() or c.islower()]
+    if len(cased) >= 2 and all(c.isupper() for c in cased):
+        return "upper"
+    words = _WORD.findall(text)
+    if len(words) >= 2 and all(
+        word[:1].isupper() or (position and word.casefold() in FUNCTION_WORDS)
+        for position, word in enumerate(words)
+    ):
+        return "title"
+    return "other"
+
+
+def _title(text: str) -> str:
+    """Capitalise the first word and every word that is not a function word."""
+
+    def capital(match: regex.Match[str]) -> str:
+        word = match.group()
+        if match.start() and word.casefold() in FUNCTION_WORDS:
+            return word
+        return word[:1].upper() + word[1:]
+
+    return _WORD.sub(capital, text)
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """One applied replacement: ``start``/``end`` are offsets in the original text."""
+
+    start: int
+    end: int
+    text: str
+    finding: Finding
+
+
+@dataclass(frozen=True, slots=True)
+class Skip:
+    """A fixable finding that was left alone, and why."""
+
+    finding: Finding
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class FixResult:
+    """The fixed text, what was applied and skipped, and the fixed text's findings.
+
+    ``findings`` is the re-check of ``text`` (empty when no checker was given).
+    """
+
+    text: str
+    applied: tuple[Edit, ...] = ()
+    skipped: tuple[Skip, ...] = ()
+    findings: tuple[Finding, ...] = ()
+
+    @property
+    def changed(self) -> bool:
+        """True when at least one replacement was made."""
+        return bool(self.applied)
+
+    def map_offset(self, offset: int) -> int:
+        """Where an offset of the original text (outside any edit) moved to."""
+        return _shifter(self.applied)(offset)
+
+
+def apply_fixes(
+    text: str,
+    findings: Sequence[Finding],
+    *,
+    near_miss_min: float | None = None,
+    check: Checker | None = None,
+    protected: Collection[Finding] = (),
+) -> FixResult:
+    """Apply the replacements of ``findings`` (all findings of ``text``).
+
+    FORBIDDEN and CASE findings are fixed, and NEAR_MISS findings scoring at least
+    ``near_miss_min``. Findings in ``protected`` (baselined) are left alone.
+    Overlapping findings are all skipped. With ``check``, the fixed text is
+    checked again and every replacement that brings a finding the text did not
+    have is undone, until none does.
+    """
+    wanted, skipped = _candidates(findings, near_miss_min, protected)
+    edits, overlapping = _without_overlaps(wanted, findings)
+    skipped.extend(overlapping)
+    while True:
+        fixed = _splice(text, edits)
+        after = tuple(check(fixed)) if check is not None and edits else ()
+        if check is not None and not edits:
+            after = tuple(findings)
+        new = _new_findings(findings, edits, after)
+        if not new:
+            order = sorted(skipped, key=lambda s: s.finding.start)
+            return FixResult(fixed, tuple(edits), tuple(order), after)
+        blamed = _blame(new, edits)
+        for edit, finding in blamed.items():
+            skipped.append(Skip(edit.finding, _would_create(finding)))
+        edits = [edit for edit in edits if edit not in blamed]
+
+
+def _candidates(
+    findings: Sequence[Finding],
+    near_miss_min: float | None,
+    protected: Collection[Finding],
+) -> tuple[list[Edit], list[Skip]]:
+    """The edits wanted, and the fixable findings that have no usable replacement."""
+    edits: list[Edit] = []
+    skipped: list[Skip] = []
+    keep = set(protected)
+    for finding in findings:
+        eligible = finding.kind in FIXABLE or (
+            finding.kind is Kind.NEAR_MISS
+            and near_miss_min is not None
+            and finding.score >= near_miss_min
+        )
+        if not eligible or finding in keep:
+            continue
+        if finding.replacement is None:
+            reason = (
+                "the canonical form has no regular plural or possessive; "
+                "edit by hand"
+            )
+            skipped.append(Skip(finding, reason))
+        elif finding.replacement != finding.matched:
+            text = _fit_whitespace(finding.matched, finding.replacement)
+            edits.append(Edit(finding.start, finding.end, text, finding))
+    return edits, skipped
+
+
+def _without_overlaps(
+    edits: list[Edit], findings: Sequence[Finding]
+) -> tuple[list[Edit], list[Skip]]:
+    """Drop every edit whose span overlaps another finding's span."""
+    overlapping: set[int] = set()
+    active: list[tuple[int, int]] = []  # (end, number) of spans still open
+    order = sorted(
+        range(len(findings)), key=lambda i: (findings[i].start, findings[i].end)
+    )
+    for number in order:
+        start = findings[number].start
+        active = [(end, other) for end, other in active if end > start]
+        if active:
+            overlapping.add(number)
+            overlapping.update(other for _end, other in active)
+        active.append((max(findings[number].end, start + 1), number))
+    flagged = {findings[number] for number in overlapping}
+    kept = [edit for edit in edits if edit.finding not in flagged]
+    skipped = [
+        Skip(edit.finding, "overlaps another finding")
+        for edit in edits
+        if edit.finding in flagged
+    ]
+    return sorted(kept, key=lambda e: e.start), skipped
+
+
+def _fit_whitespace(matched: str, replacement: str) -> str:
+    """Keep the line breaks of a matched span that ran across lines."""
+    breaks = [gap for gap in _GAP.finditer(matched) if "\n" in gap[0] or "\r" in gap[0]]
+    spaces = [gap.start() for gap in _GAP.finditer(replacement)]
+    if not breaks or not spaces:
+        return replacement
+    chars = list(replacement)
+    free = list(spaces)
+    for gap in breaks:
+        ratio = gap.start() / max(len(matched), 1)
+        spot = min(free, key=lambda s: abs(s / len(replacement) - ratio))
+        free.remove(spot)
+        chars[spot] = gap[0]
+        if not free:
+            break
+    return "".join(chars)
+
+
+def _splice(text: str, edits: Sequence[Edit]) -> str:
+    """Apply non-overlapping edits, right to left so offsets stay valid."""
+    for edit in sorted(edits, key=lambda e: e.start, reverse=True):
+        text = text[: edit.start] + edit.text + text[edit.end :]
+    return text
+
+
+def _shifter(edits: Sequence[Edit]) -> Callable[[int], int]:
+    """Map an original offset outside all edits to where the edits moved it."""
+    ordered = sorted(edits, key=lambda e: e.start)
+    ends = [edit.end for edit in ordered]
+    moved = [0]
+    for edit in ordered:
+        moved.append(moved[-1] + len(edit.text) - (edit.end - edit.start))
+
+    def shift(offset: int) -> int:
+        return offset + moved[bisect.bisect_right(ends, offset)]
+
+    return shift
+
+
+def _key(finding: Finding, start: int) -> tuple[str, Kind, str, int]:
+    return (finding.term, finding.kind, finding.matched, start)
+
+
+def _new_findings(
+    before: Sequence[Finding], edits: Sequence[Edit], after: Sequence[Finding]
+) -> list[Finding]:
+    """Findings of the fixed text that are neither old ones nor fixed ones."""
+    fixed = {edit.finding for edit in edits}
+    shift = _shifter(edits)
+    old = {_key(f, shift(f.start)) for f in before if f not in fixed}
+    return [f for f in after if _key(f, f.start) not in old]
+
+
+def _blame(new: list[Finding], edits: list[Edit]) -> dict[Edit, Finding]:
+    """The edits to undo: those touching a new finding, else those of its term."""
+    placed = []
+    shift = _shifter(edits)
+    for edit in edits:
+        start = shift(edit.start)
+        placed.append((start, start + len(edit.text), edit))
+    blamed: dict[Edit, Finding] = {}
+    for finding in new:
+        near = [e for s, t, e in placed if finding.start <= t and s <= finding.end]
+        same_term = [e for e in edits if e.finding.term == finding.term]
+        for edit in near or same_term or edits:
+            blamed.setdefault(edit, finding)
+    return blamed
+
+
+def _would_create(finding: Finding) -> str:
+    return (
+        f"the replacement would create a new {finding.kind.value} finding "
+        f'("{finding.matched}", {finding.term})'
+    )
+
+
+def unified_diff(path: str, before: str, after: str) -> str:
+    """A ``git apply``-able unified diff of one file ("" when nothing changed).
+
+    Line endings are kept as they are in the file; a last line without one is
+    marked ``\\ No newline at end of file`` as diff(1) does.
+    """
+    if before == after:
+        return ""
+    old = _LINE.findall(before)
+    new = _LINE.findall(after)
+    out = []
+    for line in difflib.unified_diff(old, new, f"a/{path}", f"b/{path}", lineterm="\n"):
+        if line.endswith(("\n", "\r")):
+            out.append(line)
+        else:
+            out.append(line + "\n" + _NO_NEWLINE)
+    return "".join(out)
