@@ -56,16 +56,21 @@ def _case(result: FileResult) -> ET.Element:
         error = ET.SubElement(
             case, "error", {"message": _clean(result.error), "type": "input"}
         )
-        error.text = _clean(f"{result.path}: {result.error}")
+        error.text = _text(f"{result.path}: {result.error}")
     for finding in sorted(result.findings, key=lambda f: f.sort_key):
         failure = ET.SubElement(
             case,
             "failure",
             {"message": _clean(finding.message), "type": finding.kind.value},
         )
-        failure.text = _clean(format_finding(finding))
+        failure.text = _text(format_finding(finding))
     return case
 
 
 def _clean(text: str) -> str:
     return _NOT_XML.sub("\ufffd", text)
+
+
+def _text(text: str) -> str:
+    """Element text: XML readers turn CR LF and lone CR into LF anyway."""
+    return _clean(text).replace("\r\n", "\n").replace("\r", "\n")
