@@ -272,10 +272,19 @@ def _fit_whitespace(matched: str, replacement: str) -> str:
 
 
 def _splice(text: str, edits: Sequence[Edit]) -> str:
-    """Apply non-overlapping edits, right to left so offsets stay valid."""
-    for edit in sorted(edits, key=lambda e: e.start, reverse=True):
-        text = text[: edit.start] + edit.text + text[edit.end :]
-    return text
+    """Apply non-overlapping edits; original offsets hold for every one of them.
+
+    Equivalent to replacing right to left, built in one pass so that thousands
+    of edits in a large file cost linear time.
+    """
+    pieces: list[str] = []
+    done = 0
+    for edit in sorted(edits, key=lambda e: e.start):
+        pieces.append(text[done : edit.start])
+        pieces.append(edit.text)
+        done = edit.end
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 def _shifter(edits: Sequence[Edit]) -> Callable[[int], int]:
