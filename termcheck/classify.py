@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from termcheck.fix import carry_case, sentence_start
+from termcheck.casing import carry_case, sentence_start
 from termcheck.index import head_word, tokenize_form
 from termcheck.model import Finding, Form, Glossary, Kind, Match, Severity, Status, Term
 from termcheck.text import LineIndex

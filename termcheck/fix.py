@@ -1,4 +1,4 @@
-"""Autofix, pure: case carry-over, safe non-overlapping edits, unified diffs."""
+"""Autofix, pure: safe non-overlapping edits that create no finding; unified diffs."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from typing import Final
 import regex
 
 from termcheck.model import Finding, Kind
-from termcheck.tokens import FUNCTION_WORDS
 
 __all__ = [
     "FIXABLE",
@@ -19,8 +18,6 @@ __all__ = [
     "FixResult",
     "Skip",
     "apply_fixes",
-    "carry_case",
-    "sentence_start",
     "unified_diff",
 ]
 
@@ -29,99 +26,10 @@ FIXABLE: Final = frozenset({Kind.FORBIDDEN, Kind.CASE})
 
 Checker = Callable[[str], Sequence[Finding]]
 
-# Words of a replacement or a matched span, for case styles.
-#   "confidence-building measures" -> "confidence", "building", "measures"
-_WORD: Final = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['\u2019][\p{L}\p{M}\p{N}]+)*")
 _GAP: Final = regex.compile(r"\s+")
 # Lines with their endings, as editors count them: CRLF, lone CR, LF.
 _LINE: Final = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 _NO_NEWLINE: Final = "\\ No newline at end of file\n"
-# What may stand between a sentence's end and its first word, or open a line
-# before it: quotes, brackets, emphasis, list and heading marks.
-_OPENERS: Final = frozenset("\"'\u201c\u2018\u00ab([{*_`#>-+|")
-_ENDS: Final = frozenset(".!?\u2026")
-
-
-def carry_case(
-    replacement: str,
-    matched: str,
-    form: str | None,
-    *,
-    case_sensitive: bool,
-    sentence_start: bool,
-) -> str:
-    """Write ``replacement`` in the letter case the replaced text was written in.
-
-    ``form`` is the glossary wording that matched (None for a regex form, whose
-    own style is unknown). ALL CAPS and Title Case carry over only where the
-    matched text departs from its form's own style; a lower-case replacement
-    gets a capital at a sentence start or where the matched text added one.
-    A ``case: sensitive`` term always keeps the canonical's own case.
-    """
-    if case_sensitive or not replacement:
-        return replacement
-    style, form_style = _style(matched), (None if form is None else _style(form))
-    if form is not None and style == "upper" and form_style != "upper":
-        return replacement.upper()
-    if form is not None and style == "title" and form_style not in ("title", "upper"):
-        return _title(replacement)
-    first = replacement[:1]
-    added_capital = (
-        form is not None and matched[:1].isupper() and not form[:1].isupper()
-    )
-    if first.islower() and (sentence_start or added_capital):
-        return first.upper() + replacement[1:]
-    return replacement
-
-
-def sentence_start(text: str, offset: int) -> bool:
-    """True when ``offset`` begins a sentence, a paragraph or a list item.
-
-    Stricter than the matcher's test: only ``.``, ``!``, ``?`` and ``…`` end a
-    sentence here, as a capital after ``:`` or ``;`` would be wrong.
-    """
-    line_start = max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
-    prefix = text[line_start:offset].strip()
-    if not prefix and line_start == 0:
-        return True
-    if prefix and all(c in _OPENERS or c.isdigit() or c in ".)" for c in prefix):
-        return True  # "- ", "1. ", "## " and the like open a line
-    position = offset - 1
-    while position >= 0 and (text[position].isspace() or text[position] in _OPENERS):
-        if text[position] in "\n\r":
-            before = text[:position]
-            if text[position] == "\n" and before.endswith("\r"):
-                before = before[:-1]  # one CRLF line break
-            if before.rstrip(" \t").endswith(("\n", "\r")):
-                return True  # a blank line before: a new paragraph
-        position -= 1
-    return position < 0 or text[position] in _ENDS
-
-
-def _style(text: str) -> str:
-    """``upper`` (ALL CAPS), ``title`` (Title Case, 2+ words) or ``other``."""
-    cased = [c for c in text if c.isupper() or c.islower()]
-    if len(cased) >= 2 and all(c.isupper() for c in cased):
-        return "upper"
-    words = _WORD.findall(text)
-    if len(words) >= 2 and all(
-        word[:1].isupper() or (position and word.casefold() in FUNCTION_WORDS)
-        for position, word in enumerate(words)
-    ):
-        return "title"
-    return "other"
-
-
-def _title(text: str) -> str:
-    """Capitalise the first word and every word that is not a function word."""
-
-    def capital(match: regex.Match[str]) -> str:
-        word = match.group()
-        if match.start() and word.casefold() in FUNCTION_WORDS:
-            return word
-        return word[:1].upper() + word[1:]
-
-    return _WORD.sub(capital, text)
 
 
 @dataclass(frozen=True, slots=True)
