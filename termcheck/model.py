@@ -7,8 +7,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 __all__ = [
-    "ExitCode",
     "Examples",
+    "ExitCode",
     "FileResult",
     "Finding",
     "Form",
@@ -108,8 +108,11 @@ class Term:
     @property
     def forms(self) -> tuple[Form, ...]:
         """Canonical first, then allowed, then forbidden forms."""
-        return (Form(self.canonical, Status.CANONICAL, line=self.line),
-                *self.allowed, *self.forbidden)
+        return (
+            Form(self.canonical, Status.CANONICAL, line=self.line),
+            *self.allowed,
+            *self.forbidden,
+        )
 
 
 @dataclass(frozen=True, slots=True)
