@@ -28,7 +28,8 @@ def classify(
         elif term.case_sensitive and not match.case_exact:
             kind = Kind.CASE
         else:
-            accepted.setdefault(term.id, []).append(match)
+            if not _is_abbreviation(match.form.text):
+                accepted.setdefault(term.id, []).append(match)
             continue
         findings.append(
             _finding(term, match, kind, _message(term, match, kind), text, lines, path)
@@ -36,6 +37,11 @@ def classify(
     for term_id, uses in accepted.items():
         findings.extend(_inconsistent(glossary[term_id], uses, text, lines, path))
     return sorted(findings, key=lambda f: (f.start, f.term))
+
+
+def _is_abbreviation(form: str) -> bool:
+    """True for "SCO", "G20": a name spelled out, then abbreviated, is consistent."""
+    return 2 <= len(form) <= 8 and form.isupper() and form.isalnum()
 
 
 def _message(term: Term, match: Match, kind: Kind) -> str:

@@ -6,6 +6,7 @@ import hashlib
 import importlib.resources
 import os
 import re
+import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -156,7 +157,10 @@ def _fold(text: str) -> str:
 
 
 def _slug(canonical: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", canonical.lower()).strip("-")
+    # Accents are dropped first, so "Köln" gives "koln" rather than "k-ln".
+    plain = unicodedata.normalize("NFKD", canonical)
+    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    slug = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
     if slug:
         return slug
     digest = hashlib.sha1(canonical.encode("utf-8"), usedforsecurity=False)

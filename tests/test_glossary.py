@@ -116,6 +116,7 @@ class TestParseValid:
             ("Confidence-Building Measures", "confidence-building-measures"),
             ("  «UN»  Charter!! ", "un-charter"),
             ("G20", "g20"),
+            ("Köln Déclaration", "koln-declaration"),
         ],
     )
     def test_slug_ids(self, canonical, expected):
