@@ -171,6 +171,8 @@ class TestNearMiss:
             "shared future",
             "communal spirit",
             "the community of nations",
+            "we stay true to multilateralism",
+            "security of the community",
         ],
     )
     def test_precision(self, text: str) -> None:
