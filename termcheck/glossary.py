@@ -7,15 +7,15 @@ import importlib.resources
 import os
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import regex
 
 from termcheck.errors import GlossaryError
+from termcheck.glossary_checks import Located, check_terms
 from termcheck.model import Examples, Form, Glossary, Severity, Status, Term
-from termcheck.tokens import normalize_word
 from termcheck.yamlnodes import (
     NodeReader,
     Where,
@@ -65,29 +65,16 @@ class _Settings:
 
 
 @dataclass(frozen=True, slots=True)
-class _Located:
-    """A parsed term and where its id and forms were written, for later checks."""
-
-    term: Term
-    id_at: Where
-    id_derived: bool
-    forms_at: tuple[Where, ...]  # parallel to term.forms
-
-
-_Placed = tuple[Term, Form, Where]
-
-
-@dataclass(frozen=True, slots=True)
 class _Document:
     name: str
     language: str
-    terms: tuple[_Located, ...]
+    terms: tuple[Located, ...]
 
 
 def parse_glossary(text: str, path: str = "<string>") -> Glossary:
     """Parse and validate one glossary document; GlossaryError on any problem."""
     document = _Parser(path).document(read_yaml(text, path))
-    _check_terms(document.terms)
+    check_terms(document.terms)
     terms = tuple(located.term for located in document.terms)
     return Glossary(terms, (path,), document.name, document.language)
 
@@ -103,7 +90,7 @@ def load_glossary(*sources: str | os.PathLike[str]) -> Glossary:
     shown = tuple(shown_by_file.values())
     documents = [_Parser(name).document(read_yaml_file(name)) for name in shown]
     located = [term for document in documents for term in document.terms]
-    _check_terms(located)
+    check_terms(located)
     name = ", ".join(document.name for document in documents if document.name)
     terms = tuple(item.term for item in located)
     return Glossary(terms, shown, name, documents[0].language)
@@ -149,11 +136,6 @@ def _bundled_folders() -> Iterator[Path]:
 def _normalize(text: str) -> str:
     """Literal forms compare and match with whitespace runs collapsed."""
     return " ".join(text.split())
-
-
-def _fold(text: str) -> str:
-    """The key under which the matcher sees a literal form (case, quotes, dashes)."""
-    return " ".join(normalize_word(chunk) for chunk in text.split())
 
 
 def _slug(canonical: str) -> str:
@@ -251,7 +233,7 @@ class _Parser(NodeReader):
             )
         return float(node.value)
 
-    def term(self, node: YValue, defaults: _Settings) -> _Located:
+    def term(self, node: YValue, defaults: _Settings) -> Located:
         if not isinstance(node, YMap):
             problem = "each term must be a mapping with at least 'canonical', not "
             raise self.fail(node, problem + describe(node))
@@ -278,7 +260,7 @@ class _Parser(NodeReader):
         )
         forms_at = (self.at(canonical_node), *(at for _, at in allowed + forbidden))
         id_at = self.at(id_node or canonical_node)
-        return _Located(term, id_at, id_node is None, forms_at)
+        return Located(term, id_at, id_node is None, forms_at)
 
     def canonical(self, mapping: YMap) -> tuple[str, YValue]:
         node = mapping.get("canonical")
@@ -338,76 +320,3 @@ class _Parser(NodeReader):
         mapping = self.mapping(node, "'examples'", ("bad", "good"))
         bad = self.texts(given(mapping, "bad"), "'bad'")
         return Examples(bad, self.texts(given(mapping, "good"), "'good'"))
-
-
-def _check_terms(located: Sequence[_Located]) -> None:
-    """Checks that need all terms at once, possibly from several files."""
-    _check_unique_ids(located)
-    _check_literal_forms(located)
-    _check_regex_contradictions(located)
-
-
-def _check_unique_ids(located: Sequence[_Located]) -> None:
-    seen: dict[str, _Located] = {}
-    for item in located:
-        first = seen.setdefault(item.term.id, item)
-        if first is not item:
-            derived = " (derived from 'canonical'; add an 'id')" * item.id_derived
-            raise item.id_at.error(
-                f"duplicate id {item.term.id!r}{derived}; already used by the term "
-                f"at {first.id_at}"
-            )
-
-
-def _placed_forms(located: Sequence[_Located], regex_forms: bool) -> list[_Placed]:
-    """Every literal (or every regex) form with its term and position, in order."""
-    return [
-        (item.term, form, where)
-        for item in located
-        for form, where in zip(item.term.forms, item.forms_at, strict=True)
-        if form.regex is regex_forms
-    ]
-
-
-def _check_literal_forms(located: Sequence[_Located]) -> None:
-    """Each literal form belongs to one term only, and appears there once."""
-    owners: dict[str, list[_Placed]] = {}
-    for term, form, where in _placed_forms(located, regex_forms=False):
-        earlier = owners.setdefault(_fold(form.text), [])
-        for other_term, other, other_at in earlier:
-            # Case-sensitive terms may own forms that differ only in letter case.
-            both_sensitive = term.case_sensitive and other_term.case_sensitive
-            if both_sensitive and form.text != other.text:
-                continue
-            if other_term is term:
-                raise where.error(
-                    f"form {form.text!r} is listed twice in term "
-                    f"{term.id!r} (first at {other_at})"
-                )
-            raise where.error(
-                f"form {form.text!r} also belongs to term "
-                f"{other_term.id!r} ({other_at})"
-            )
-        earlier.append((term, form, where))
-
-
-def _check_regex_contradictions(located: Sequence[_Located]) -> None:
-    """A regex must not forbid a text that a literal form accepts, or the reverse."""
-    literals = _placed_forms(located, regex_forms=False)
-    for term, form, where in _placed_forms(located, regex_forms=True):
-        flags = 0 if term.case_sensitive else regex.IGNORECASE
-        compiled = regex.compile(form.text, flags)
-        for other_term, literal, literal_at in literals:
-            if literal.status.accepted == form.status.accepted:
-                continue
-            try:
-                contradicts = compiled.fullmatch(literal.text, timeout=0.1) is not None
-            except TimeoutError:  # pathological backtracking: give the benefit of doubt
-                continue
-            if contradicts:
-                verb = "accepts" if literal.status.accepted else "forbids"
-                raise where.error(
-                    f"{form.status.value} regex '{form.text}' matches "
-                    f"{literal.text!r}, which term {other_term.id!r} {verb} "
-                    f"({literal_at})"
-                )
