@@ -48,7 +48,7 @@ class TestRegexContradictions:
         tried: list[int] = []
         original = checks._check_one_regex
 
-        def spy(term, form, where, literals):  # type: ignore[no-untyped-def]
+        def spy(term, form, where, literals):
             tried.append(len(literals))
             original(term, form, where, literals)
 
