@@ -20,6 +20,7 @@ __all__ = [
     "RegexRef",
     "TermIndex",
     "build_index",
+    "first_words",
     "head_word",
     "phrase_key",
     "tokenize_form",
@@ -183,7 +184,7 @@ def _add_regex(
     flags = regex.IGNORECASE | regex.FULLCASE if not term.case_sensitive else 0
     # A literal space in a form matches any run of white space, line breaks included.
     pattern = regex.compile(rf"(?:{_flexible_spaces(form.text)})(?!\w)", flags)
-    anchors = _first_words(form.text)
+    anchors = first_words(form.text)
     ref = RegexRef(term_no, form_no, pattern, anchors)
     if anchors is None:
         index.regex_unanchored.append(ref)
@@ -211,7 +212,7 @@ def _flexible_spaces(pattern: str) -> str:
     return "".join(out)
 
 
-def _first_words(pattern: str) -> frozenset[str] | None:
+def first_words(pattern: str) -> frozenset[str] | None:
     """Case-folded literal first words a pattern must start with, if it has any."""
     try:
         parsed = _sre_parse.parse(pattern)

@@ -109,8 +109,11 @@ class Term:
     @property
     def forms(self) -> tuple[Form, ...]:
         """Canonical first, then allowed, then forbidden forms."""
-        return (Form(self.canonical, Status.CANONICAL, line=self.line),
-                *self.allowed, *self.forbidden)
+        return (
+            Form(self.canonical, Status.CANONICAL, line=self.line),
+            *self.allowed,
+            *self.forbidden,
+        )
 
 
 @dataclass(frozen=True, slots=True)

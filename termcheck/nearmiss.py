@@ -18,7 +18,8 @@ Hard limits keep other concepts out, however high the score would be: the first
 and last content words must correspond; at most one content word inserted and one
 dropped; a content word may be replaced only in forms of six or more words (one
 per six); a window with a dropped word keeps at least three words; a window never
-starts or ends with a function word unless the form does.
+starts or ends with a function word unless the form does; a two-word form takes no
+function word in between.
 """
 
 from __future__ import annotations
@@ -221,6 +222,12 @@ def score_window(ref: FormRef, tokens: Tokens, first: int, last: int) -> float:
     seps = ["", *tokens.seps[first + 1 : last + 1]]
     if len(ref.keys) == 1:
         return _single_word_score(ref.keys[0], words)
+    if (
+        len(ref.keys) == 2
+        and not set(ref.keys) & FUNCTION_WORDS
+        and set(words) & FUNCTION_WORDS
+    ):
+        return 0.0  # "true to multilateralism" is not "true multilateralism"
     if words[0] in FUNCTION_WORDS and ref.keys[0] not in FUNCTION_WORDS:
         return 0.0
     if words[-1] in FUNCTION_WORDS and ref.keys[-1] not in FUNCTION_WORDS:

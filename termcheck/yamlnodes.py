@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TypeVar
 
 import yaml
@@ -24,6 +25,7 @@ __all__ = [
     "describe",
     "given",
     "read_yaml",
+    "read_yaml_file",
 ]
 
 #: Upper bound on nodes after alias expansion; real glossaries stay far below it.
@@ -224,12 +226,34 @@ def read_yaml(text: str, path: str) -> YValue | None:
     except ReaderError as error:
         before = text[: error.position]
         line, column = before.count("\n") + 1, len(before) - before.rfind("\n")
-        problem = f"invalid YAML: character {error.character!r} is not allowed"
+        code = error.character if isinstance(error.character, int) else 0
+        problem = f"invalid YAML: character U+{code:04X} is not allowed"
         raise GlossaryError(problem, path, line, column) from None
     except yaml.YAMLError as error:
         raise GlossaryError(f"invalid YAML: {error}", path) from None
     except RecursionError:
         raise GlossaryError("YAML is nested too deeply", path) from None
+    except (ValueError, OverflowError) as error:  # e.g. the escape "\UFFFFFFFF"
+        raise GlossaryError(f"invalid YAML: {error}", path) from None
+
+
+def read_yaml_file(path: str) -> YValue | None:
+    """Read one YAML file (UTF-8, BOM allowed) like ``read_yaml``."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        raise GlossaryError(
+            f"cannot read glossary: {error.strerror or error}", path
+        ) from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line_start = data.rfind(b"\n", 0, error.start) + 1
+        column = len(data[line_start : error.start].decode("utf-8", "replace")) + 1
+        line = data.count(b"\n", 0, error.start) + 1
+        problem = f"glossary is not valid UTF-8 (byte 0x{data[error.start]:02x})"
+        raise GlossaryError(problem, path, line, column) from None
+    return read_yaml(text, path)
 
 
 def _syntax_error(error: yaml.MarkedYAMLError, path: str) -> GlossaryError:
@@ -327,8 +351,10 @@ def _scalar(node: yaml.ScalarNode, path: str) -> YScalar:
             value = _CONSTRUCTOR.construct_yaml_bool(node)
         elif short == "null":
             value = None
-    except ValueError:  # e.g. an integer beyond Python's digit limit
-        problem = f"cannot read {node.value[:20]!r} as a number"
+    except (ValueError, KeyError, IndexError):  # `!!bool maybe`, `!!int` alone...
+        kind = _SCALAR_KINDS[short]
+        article = "an" if kind[0] in "aeiou" else "a"
+        problem = f"cannot read {node.value[:20]!r} as {article} {kind}"
         raise _fail(node, path, problem) from None
     mark = node.start_mark
     return YScalar(mark.line + 1, mark.column + 1, node.value, value, short)

@@ -171,6 +171,8 @@ class TestNearMiss:
             "shared future",
             "communal spirit",
             "the community of nations",
+            "we stay true to multilateralism",
+            "security of the community",
         ],
     )
     def test_precision(self, text: str) -> None:
@@ -212,6 +214,49 @@ class TestNearMiss:
         ] or [f.kind.value for f in check_text(glossary, "Kubernetess")] == [
             "near-miss"
         ]
+
+
+class TestInconsistent:
+    """Two accepted wordings of one term in one file."""
+
+    def test_minority_wording_reported_with_counts(self) -> None:
+        """Each use of the less frequent accepted wording is reported."""
+        text = (
+            "the United Nations Charter, the United Nations Charter and "
+            "the Charter of the United Nations"
+        )
+        results = check_text(GLOSSARY, text)
+        assert [(f.kind.value, f.matched) for f in results] == [
+            ("inconsistent", "Charter of the United Nations")
+        ]
+        assert "2" in results[0].message
+        assert results[0].replacement == "United Nations Charter"
+
+    def test_abbreviations_are_not_inconsistent(self) -> None:
+        """Spelling a name out, then abbreviating it, is consistent usage."""
+        glossary = Glossary(
+            (
+                Term(
+                    "sco",
+                    "Shanghai Cooperation Organisation",
+                    allowed=(Form("SCO", Status.ALLOWED),),
+                    case_sensitive=True,
+                ),
+            )
+        )
+        assert (
+            check_text(glossary, "The Shanghai Cooperation Organisation (SCO) met; SCO")
+            == []
+        )
+
+    def test_one_wording_is_consistent(self) -> None:
+        """A file that sticks to one wording has no inconsistent finding."""
+        assert (
+            found(
+                "the Charter of the United Nations, the Charter of the United Nations"
+            )
+            == []
+        )
 
 
 class TestRegex:
