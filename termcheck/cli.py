@@ -130,6 +130,14 @@ def cli() -> None:
 )
 @click.option("--baseline", metavar="FILE", help="Hide the findings recorded in FILE.")
 @click.option(
+    "--max-file-size",
+    default="50M",
+    show_default=True,
+    metavar="SIZE",
+    callback=lambda _ctx, _param, value: _size(value),
+    help="Skip (with a warning) files larger than SIZE, e.g. 500K, 200M; 0: no limit.",
+)
+@click.option(
     "--write-baseline", metavar="FILE", help="Record all current findings in FILE."
 )
 @click.pass_context
@@ -148,6 +156,7 @@ def check_command(
     output: str | None,
     baseline: str | None,
     write_baseline: str | None,
+    max_file_size: int,
 ) -> None:
     """Check files, folders (recursively) or standard input (-) for term variants.
 
@@ -166,7 +175,11 @@ def check_command(
     keep = context or write_baseline or output_format in ("sarif", "gitlab")
     sources: dict[str, str] = {}
     report = check_paths(
-        glossary, paths, sources=sources if keep else None, after=after
+        glossary,
+        paths,
+        sources=sources if keep else None,
+        after=after,
+        max_file_size=max_file_size,
     )
     if write_baseline:
         report = _write_baseline(write_baseline, report, sources)
@@ -286,9 +299,24 @@ def _print_report(report: Report, output_format: str, options: FormatOptions) ->
 
 
 def _print_errors(report: Report) -> None:
-    """Print the files that could not be checked on stderr."""
+    """Print the files that could not be checked, or were skipped, on stderr."""
     for result in report.errors:
         _error(f"{result.path}: {result.error}")
+    for result in report.skipped:
+        if result.skipped is not None:
+            level = "warning" if result.skipped.warning else "note"
+            message = f"{result.path}: skipped: {result.skipped.reason}"
+            click.echo(f"termcheck: {level}: {message}", err=True)
+
+
+def _size(value: str) -> int:
+    """``--max-file-size``: a size such as ``50M`` in bytes (0: no limit)."""
+    from termcheck.guard import parse_size
+
+    try:
+        return parse_size(value)
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from None
 
 
 @cli.group("glossary")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 __all__ = [
     "ConfigError",
+    "FileSkipped",
     "GlossaryError",
     "InputError",
     "MatchTimeoutError",
@@ -50,3 +51,18 @@ class InputError(TermcheckError):
 
 class MatchTimeoutError(TermcheckError):
     """A regex form ran past its time budget (catastrophic backtracking)."""
+
+
+class FileSkipped(TermcheckError):
+    """A file was passed over without being checked (too large, not a file).
+
+    ``label`` groups skips in the summary (``over 50 MB``); ``warning`` tells a
+    warning (the user may have wanted it checked) from a note.
+    """
+
+    def __init__(
+        self, problem: str, path: str = "", *, label: str, warning: bool = False
+    ) -> None:
+        self.label = label
+        self.warning = warning
+        super().__init__(problem, path)

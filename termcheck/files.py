@@ -8,6 +8,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from termcheck.errors import InputError
+from termcheck.guard import missing_reason
 
 __all__ = [
     "EXTENSIONS",
@@ -40,7 +41,9 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 
 
-def collect_files(paths: Sequence[str]) -> Iterator[tuple[str, Path | None]]:
+def collect_files(
+    paths: Sequence[str], *, problems: list[InputError] | None = None
+) -> Iterator[tuple[str, Path | None]]:
     """Yield ``(display path, path)`` for every file to check, ``None`` for stdin.
 
     Directories are walked recursively for files with a known extension, skipping
@@ -48,32 +51,42 @@ def collect_files(paths: Sequence[str]) -> Iterator[tuple[str, Path | None]]:
     whatever their extension. A path given twice is yielded once.
 
     Raises InputError for a path that does not exist or a folder that cannot be
-    listed (after yielding what came before it).
+    listed (after yielding what came before it). With ``problems``, a folder
+    that cannot be listed inside a walk is added to it and the walk goes on.
     """
     seen: set[str] = set()
     for given in paths:
-        for display, path in _expand(given):
+        for display, path in _expand(given, problems):
             if display not in seen:
                 seen.add(display)
                 yield display, path
 
 
-def _expand(given: str) -> Iterator[tuple[str, Path | None]]:
+def _expand(
+    given: str, problems: list[InputError] | None = None
+) -> Iterator[tuple[str, Path | None]]:
     """Yield the files that one command-line path stands for."""
     if given == STDIN:
         yield STDIN_NAME, None
         return
     display = given.replace(os.sep, "/") if os.sep != "/" else given
     path = Path(given)
-    if path.is_dir():
-        yield from _walk(display, path)
-    elif path.exists():
+    try:
+        is_dir = path.is_dir()
+    except (OSError, ValueError) as error:  # a folder on the way refuses access
+        reason = getattr(error, "strerror", None) or str(error)
+        raise InputError(f"cannot access: {reason}", path=display) from None
+    if is_dir:
+        yield from _walk(display, path, problems)
+    elif os.path.lexists(path):  # a broken link too: reading it says what is wrong
         yield display, path
     else:
-        raise InputError("no such file or directory", path=display)
+        raise InputError(missing_reason(path), path=display)
 
 
-def _walk(display: str, root: Path) -> Iterator[tuple[str, Path]]:
+def _walk(
+    display: str, root: Path, problems: list[InputError] | None = None
+) -> Iterator[tuple[str, Path]]:
     """Yield the checkable files under ``root``, sorted by their path parts."""
     prefix = display if display.endswith("/") else display + "/"
 
@@ -81,7 +94,10 @@ def _walk(display: str, root: Path) -> Iterator[tuple[str, Path]]:
         where = Path(error.filename or root)
         relative = where.relative_to(root).as_posix() if where != root else ""
         reason = error.strerror or str(error)
-        raise InputError(f"cannot list directory: {reason}", path=prefix + relative)
+        problem = InputError(f"cannot list directory: {reason}", path=prefix + relative)
+        if problems is None:
+            raise problem
+        problems.append(problem)
 
     found: list[tuple[tuple[str, ...], Path]] = []
     for folder, dirnames, filenames in os.walk(root, onerror=fail):

@@ -10,7 +10,7 @@ from typing import Final
 import regex
 
 from termcheck.model import Form, Glossary, Status, Term
-from termcheck.tokens import FUNCTION_WORDS, tokenize
+from termcheck.tokens import FUNCTION_WORDS, LONG_WORD, tokenize
 
 __all__ = [
     "HEAD",
@@ -158,7 +158,7 @@ def _vocab_id(index: TermIndex, key: str) -> int:
     if word_id is None:
         word_id = index.vocab[key] = len(index.vocab)
         index.words.append(key)
-        if len(key) >= MIN_FUZZY_WORD:
+        if MIN_FUZZY_WORD <= len(key) <= LONG_WORD:
             for position in range(len(key)):
                 index.deletes.setdefault(
                     key[:position] + key[position + 1 :], []

@@ -14,7 +14,14 @@ from termcheck.model import Finding, Report, Severity
 if TYPE_CHECKING:
     from termcheck.formatters import FormatOptions
 
-__all__ = ["format_finding", "format_report", "split_lines", "summary", "underline"]
+__all__ = [
+    "format_finding",
+    "format_report",
+    "skipped_summary",
+    "split_lines",
+    "summary",
+    "underline",
+]
 
 COLORS: dict[Severity, str] = {
     Severity.ERROR: "red",
@@ -56,9 +63,10 @@ def format_finding(finding: Finding, *, color: bool = False) -> str:
 def summary(report: Report) -> str:
     """Render ``N findings (E errors, W warnings, I info) in F files``.
 
-    ``, B baselined`` follows when ``--baseline`` hid some findings.
+    ``, B baselined`` follows when ``--baseline`` hid some findings, and
+    ``, S skipped (over 50 MB: 1, ...)`` when files were passed over.
     """
-    files = len(report.results) - len(report.errors)
+    files = report.checked
     errors = report.count(Severity.ERROR)
     warnings = report.count(Severity.WARNING)
     info = report.count(Severity.INFO)
@@ -67,7 +75,21 @@ def summary(report: Report) -> str:
         f"({_plural(errors, 'error')}, {_plural(warnings, 'warning')}, {info} info) "
         f"in {_plural(files, 'file')}"
     )
-    return f"{line}, {report.baselined} baselined" if report.baselined else line
+    if report.baselined:
+        line += f", {report.baselined} baselined"
+    return line + skipped_summary(report)
+
+
+def skipped_summary(report: Report) -> str:
+    """``, 2 skipped (over 50 MB: 1, not a regular file: 1)``, or nothing."""
+    labels: dict[str, int] = {}
+    for result in report.skipped:
+        if result.skipped is not None:
+            labels[result.skipped.label] = labels.get(result.skipped.label, 0) + 1
+    if not labels:
+        return ""
+    counts = ", ".join(f"{label}: {count}" for label, count in labels.items())
+    return f", {len(report.skipped)} skipped ({counts})"
 
 
 def _plural(count: int, noun: str) -> str:

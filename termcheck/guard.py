@@ -1,0 +1,161 @@
+"""Looking at a path before reading it: special files, broken links, size limits."""
+
+from __future__ import annotations
+
+import errno
+import os
+import re
+import stat
+from pathlib import Path
+from typing import BinaryIO, Final
+
+from termcheck.errors import FileSkipped, InputError
+
+__all__ = [
+    "DEFAULT_MAX_FILE_SIZE",
+    "format_size",
+    "missing_reason",
+    "parse_size",
+    "read_file",
+    "read_stream",
+]
+
+DEFAULT_MAX_FILE_SIZE: Final = 50 * 1024 * 1024
+"""Files larger than this (50 MB) are skipped with a warning unless told otherwise."""
+
+_UNITS: Final = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
+#   "50M" -> 52428800, "1.5k" -> 1536, "100" -> 100, "2 GB" -> 2147483648
+_SIZE: Final = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([kmg]?)(?:i?b)?\s*", re.IGNORECASE)
+_KINDS: Final = (
+    (stat.S_ISFIFO, "a FIFO"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISDIR, "a directory"),
+)
+# Never block on a FIFO or take a terminal as controlling terminal when opening.
+_OPEN_FLAGS: Final = (
+    os.O_RDONLY
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_NOCTTY", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+    | getattr(os, "O_BINARY", 0)
+)
+
+
+def parse_size(text: str) -> int:
+    """Bytes in ``text``: a number with an optional K, M or G (powers of 1024).
+
+    ``0`` means no limit. Raises ValueError for anything else.
+    """
+    match = _SIZE.fullmatch(text)
+    if match is None:
+        raise ValueError(f"{text!r} is not a size (use e.g. 50M, 500K or 1048576)")
+    return int(float(match[1]) * _UNITS[match[2].lower()])
+
+
+def format_size(size: int) -> str:
+    """``52428800`` -> ``50 MB``; ``1536`` -> ``1.5 KB`` (powers of 1024)."""
+    for unit, factor in (("GB", 1024**3), ("MB", 1024**2), ("KB", 1024)):
+        if size >= factor:
+            return f"{size / factor:.1f}".removesuffix(".0") + f" {unit}"
+    return f"{size} bytes" if size != 1 else "1 byte"
+
+
+def missing_reason(path: Path, error: OSError | None = None) -> str:
+    """Why ``path`` cannot be opened, in words: a broken link, a loop, no file..."""
+    code = error.errno if error is not None else None
+    if code is None:
+        try:
+            path.stat()
+        except OSError as found:
+            code = found.errno
+        else:
+            return "no such file or directory"
+    if code == errno.ELOOP:
+        return "symbolic link loop (the link leads back to itself)"
+    if code == errno.ENOENT and path.is_symlink():
+        try:
+            target = str(path.readlink())
+        except OSError:
+            target = "?"
+        return f"broken symbolic link (its target {target!r} does not exist)"
+    if code == errno.ENOENT:
+        return "no such file or directory"
+    if code == errno.ENOTDIR:
+        return "no such file: a folder in its path is a file"
+    if code == errno.EACCES:
+        return "permission denied"
+    return os.strerror(code) if code else "cannot be opened"
+
+
+def read_file(
+    path: Path, *, name: str, walked: bool, max_size: int | None
+) -> bytes:
+    """The bytes of the regular file ``path``, checked before it is opened.
+
+    A FIFO, device or socket is never opened. Named explicitly (``walked``
+    False) it, a broken link or an unreadable file raises InputError naming
+    ``name``; met while walking a folder, a special file or broken link raises
+    FileSkipped as a note. A file over ``max_size`` bytes (None or 0: no limit)
+    raises FileSkipped as a warning, and is not read.
+    """
+    try:
+        info = path.stat()
+    except OSError as error:
+        problem = missing_reason(path, error)
+        if walked and path.is_symlink():
+            raise FileSkipped(problem, path=name, label="broken link") from None
+        raise InputError(_cannot_read(problem), path=name) from None
+    _check_kind(info, name, walked)
+    limit = max_size or None
+    if limit is not None and info.st_size > limit:
+        raise _too_large(info.st_size, limit, name)
+    try:
+        handle = os.open(path, _OPEN_FLAGS)
+    except OSError as error:
+        raise InputError(_cannot_read(missing_reason(path, error)), path=name) from None
+    with open(handle, "rb") as stream:  # noqa: PTH123 (a descriptor, not a path)
+        _check_kind(os.fstat(handle), name, walked)  # swapped since the stat?
+        return read_stream(stream, name=name, max_size=limit)
+
+
+def read_stream(stream: BinaryIO, *, name: str, max_size: int | None) -> bytes:
+    """Read a byte stream whole, or raise FileSkipped once it passes ``max_size``."""
+    if not max_size:
+        return stream.read()
+    data = stream.read(max_size + 1)
+    if len(data) > max_size:
+        raise _too_large(None, max_size, name)
+    return data
+
+
+def _check_kind(info: os.stat_result, name: str, walked: bool) -> None:
+    """Refuse (explicit) or skip (walked) anything but a regular file."""
+    if stat.S_ISREG(info.st_mode):
+        return
+    kind = next((kind for test, kind in _KINDS if test(info.st_mode)), "special")
+    problem = f"not a regular file ({kind}); not read"
+    if walked:
+        raise FileSkipped(problem, path=name, label="not a regular file")
+    if stat.S_ISFIFO(info.st_mode):
+        problem += " (to check standard input, name it as -)"
+    raise InputError(problem, path=name)
+
+
+def _too_large(size: int | None, limit: int, name: str) -> FileSkipped:
+    shown = f"{format_size(size)} is" if size is not None else "it is"
+    limit_text = format_size(limit)
+    return FileSkipped(
+        f"{shown} larger than the {limit_text} limit (--max-file-size)",
+        path=name,
+        label=f"over {limit_text}",
+        warning=True,
+    )
+
+
+def _cannot_read(problem: str) -> str:
+    """``permission denied`` -> ``cannot read file: permission denied``."""
+    if problem == "permission denied":
+        return "cannot read file: Permission denied"
+    return problem
