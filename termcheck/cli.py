@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from termcheck.errors import GlossaryError, TermcheckError
+from termcheck.errors import GlossaryError, TermcheckError, one_line
 from termcheck.formatters import FORMATTERS, FormatOptions
 from termcheck.model import ExitCode, Severity
 
@@ -42,6 +42,19 @@ class _Group(click.Group):
             _fail(ctx, f"{where}{error.strerror or error}")
         except UnicodeError as error:
             _fail(ctx, str(error))
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except Exception as error:  # a bug: still one line, with the way to see more
+            if os.environ.get("TERMCHECK_DEBUG"):
+                raise
+            name = type(error).__name__
+            _fail(
+                ctx,
+                one_line(
+                    f"internal error: {name}: {error} (please report it; "
+                    "TERMCHECK_DEBUG=1 shows the traceback)"
+                ),
+            )
 
 
 def _fail(ctx: click.Context, message: str) -> None:
@@ -369,4 +382,21 @@ def test_command(ctx: click.Context, files: tuple[str, ...]) -> None:
 
 def main(argv: Sequence[str] | None = None) -> None:
     """Run the command line and exit with its status."""
+    _exit_cleanly_on_sigterm()
     cli.main(args=list(argv) if argv is not None else None, prog_name="termcheck")
+
+
+def _exit_cleanly_on_sigterm() -> None:
+    """Turn SIGTERM (a CI timeout, a killed hook) into SystemExit(143).
+
+    Python would otherwise die on the spot; as an exception it unwinds, so a
+    file being fixed keeps its old content and no temporary file stays behind.
+    """
+    import contextlib
+    import signal
+
+    def terminate(signum: int, _frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    with contextlib.suppress(ValueError):  # not the main thread: leave it alone
+        signal.signal(signal.SIGTERM, terminate)

@@ -9,7 +9,31 @@ __all__ = [
     "InputError",
     "MatchTimeoutError",
     "TermcheckError",
+    "one_line",
 ]
+
+
+# Whatever a message quotes (a regex, a key, a file name), it stays on one line.
+#   "invalid regex 'a\nb'" -> "invalid regex 'a\\nb'"
+_ONE_LINE = str.maketrans(
+    {
+        "\n": "\\n",
+        "\r": "\\r",
+        "\v": "\\x0b",
+        "\f": "\\x0c",
+        "\x1c": "\\x1c",
+        "\x1d": "\\x1d",
+        "\x1e": "\\x1e",
+        "\x85": "\\x85",
+        "\u2028": "\\u2028",
+        "\u2029": "\\u2029",
+    }
+)
+
+
+def one_line(text: str) -> str:
+    """``text`` with its line breaks escaped (``\\n``), so it prints as one line."""
+    return text.translate(_ONE_LINE)
 
 
 class TermcheckError(Exception):
@@ -22,8 +46,8 @@ class TermcheckError(Exception):
     def __init__(
         self, problem: str, path: str = "", line: int = 0, column: int = 0
     ) -> None:
-        self.problem = problem
-        self.path = path
+        self.problem = one_line(problem)
+        self.path = one_line(path)
         self.line = line
         self.column = column
         super().__init__(self._render())

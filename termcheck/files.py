@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from termcheck.errors import InputError
-from termcheck.guard import missing_reason
+from termcheck.guard import missing_reason, printable
 
 __all__ = [
     "EXTENSIONS",
@@ -69,7 +69,7 @@ def _expand(
     if given == STDIN:
         yield STDIN_NAME, None
         return
-    display = given.replace(os.sep, "/") if os.sep != "/" else given
+    display = printable(given.replace(os.sep, "/") if os.sep != "/" else given)
     path = Path(given)
     try:
         is_dir = path.is_dir()
@@ -109,7 +109,7 @@ def _walk(
             path = base / name
             found.append((path.relative_to(root).parts, path))
     for parts, path in sorted(found):
-        yield prefix + "/".join(parts), path
+        yield printable(prefix + "/".join(parts)), path
 
 
 def read_text(path: Path) -> str:

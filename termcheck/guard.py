@@ -6,6 +6,7 @@ import errno
 import os
 import re
 import stat
+import unicodedata
 from pathlib import Path
 from typing import BinaryIO, Final
 
@@ -15,7 +16,9 @@ __all__ = [
     "DEFAULT_MAX_FILE_SIZE",
     "format_size",
     "missing_reason",
+    "open_regular",
     "parse_size",
+    "printable",
     "read_file",
     "read_stream",
 ]
@@ -41,6 +44,38 @@ _OPEN_FLAGS: Final = (
     | getattr(os, "O_CLOEXEC", 0)
     | getattr(os, "O_BINARY", 0)
 )
+
+
+_SHORT_ESCAPES: Final = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+# Bidirectional controls and isolates can make a name read as another one.
+_BIDI: Final = frozenset(
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
+
+
+def printable(name: str) -> str:
+    """``name`` safe to show on one line of a report.
+
+    Control characters, line and paragraph separators and bidirectional
+    controls are escaped (``\\n``, ``\\x1b``, ``\\u202e``), and bytes that
+    were not UTF-8 (kept by Python as lone surrogates) become ``\\xe9``.
+    Backslashes are doubled only in a name that needed escaping.
+    """
+    if name.isprintable() or "".join(map(_escape, name)) == name:
+        return name
+    return "".join("\\\\" if char == "\\" else _escape(char) for char in name)
+
+
+def _escape(char: str) -> str:
+    """One character as shown by :func:`printable` (a backslash stays one)."""
+    if char in _SHORT_ESCAPES:
+        return _SHORT_ESCAPES[char]
+    code = ord(char)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 (surrogateescape)
+        return f"\\x{code - 0xDC00:02x}"
+    if unicodedata.category(char) in ("Cc", "Cs", "Zl", "Zp") or char in _BIDI:
+        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    return char
 
 
 def parse_size(text: str) -> int:
@@ -111,13 +146,28 @@ def read_file(
     limit = max_size or None
     if limit is not None and info.st_size > limit:
         raise _too_large(info.st_size, limit, name)
+    with open_regular(path, name=name, walked=walked) as stream:
+        return read_stream(stream, name=name, max_size=limit)
+
+
+def open_regular(path: Path, *, name: str, walked: bool = False) -> BinaryIO:
+    """Open ``path`` for reading without blocking, and make sure it is a file.
+
+    The check is made on the open descriptor, so a file swapped for a FIFO
+    after an earlier look is still refused (InputError, or FileSkipped when
+    ``walked``).
+    """
     try:
         handle = os.open(path, _OPEN_FLAGS)
     except OSError as error:
         raise InputError(_cannot_read(missing_reason(path, error)), path=name) from None
-    with open(handle, "rb") as stream:  # noqa: PTH123 (a descriptor, not a path)
-        _check_kind(os.fstat(handle), name, walked)  # swapped since the stat?
-        return read_stream(stream, name=name, max_size=limit)
+    stream = open(handle, "rb")  # noqa: PTH123, SIM115 (a descriptor; caller closes)
+    try:
+        _check_kind(os.fstat(handle), name, walked)
+    except BaseException:
+        stream.close()
+        raise
+    return stream
 
 
 def read_stream(stream: BinaryIO, *, name: str, max_size: int | None) -> bytes:

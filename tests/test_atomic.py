@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from termcheck.atomic import (
+    Snapshot,
     checked_trees,
     encode_like,
     replace_text,
@@ -120,9 +121,11 @@ class TestWriteAtomic:
     def test_changed_on_disk_is_not_overwritten(self, tmp_path):
         """When the file no longer holds what was checked, it is left alone."""
         path = tmp_path / "a.md"
+        path.write_bytes(b"as checked")
+        _, snapshot = Snapshot.take(path)
         path.write_bytes(b"edited meanwhile")
         with pytest.raises(InputError, match="changed on disk"):
-            write_atomic(path, b"fixed", expected=b"as checked")
+            write_atomic(path, b"fixed", expected=snapshot)
         assert path.read_bytes() == b"edited meanwhile"
         assert _leftovers(tmp_path) == []
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from termcheck.errors import one_line
 from termcheck.model import Finding, Report, Severity
 
 if TYPE_CHECKING:
@@ -56,7 +57,7 @@ def format_finding(finding: Finding, *, color: bool = False) -> str:
         label = click.style(label, fg=COLORS[finding.severity], bold=True)
     return (
         f"{finding.path}:{finding.line}:{finding.column}: {label}: "
-        f"{finding.message} [{finding.kind.value} {finding.term}]"
+        f"{one_line(finding.message)} [{finding.kind.value} {finding.term}]"
     )
 
 
