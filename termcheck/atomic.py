@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import os
 import secrets
@@ -156,12 +157,18 @@ def write_atomic(path: Path, data: bytes, *, expected: Snapshot | None = None) -
     permission bits (and, where allowed, owner) of the file it replaces, and is
     then renamed over it. On any failure the temporary file is removed and
     ``path`` is untouched. With ``expected``, the file must still match that
-    snapshot just before the rename (InputError otherwise).
+    snapshot just before the rename (InputError otherwise). Raises OSError
+    naming ``path`` when it is a folder or another non-regular file, which a
+    rename would replace.
     """
     try:
         info: os.stat_result | None = path.stat()
     except FileNotFoundError:
         info = None
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        code = errno.EISDIR if stat.S_ISDIR(info.st_mode) else errno.EINVAL
+        reason = "Is a directory" if code == errno.EISDIR else "not a regular file"
+        raise OSError(code, reason, str(path))
     handle, temporary = _temporary(path)
     try:
         _write_all(handle, data)

@@ -257,8 +257,24 @@ def _write_output(
 
     plain = replace(options, color=False)
     lines = list(FORMATTERS[output_format](report, plain))
-    text = "".join(line + "\n" for line in lines)
-    write_atomic(Path(path), text.encode("utf-8"))
+    data = "".join(line + "\n" for line in lines).encode("utf-8")
+    target = Path(path)
+    if _is_stream(target):  # /dev/stdout, a named pipe: write, never replace
+        with target.open("wb") as stream:
+            stream.write(data)
+        return
+    write_atomic(target, data)
+
+
+def _is_stream(path: Path) -> bool:
+    """True for an existing FIFO or character device (a pipe, a terminal)."""
+    import stat
+
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)
 
 
 def _print_fixes(report: Report, diff: bool) -> int:

@@ -26,6 +26,8 @@ __all__ = [
 DEFAULT_MAX_FILE_SIZE: Final = 50 * 1024 * 1024
 """Files larger than this (50 MB) are skipped with a warning unless told otherwise."""
 
+_CHUNK: Final = 1024 * 1024
+
 _UNITS: Final = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
 #   "50M" -> 52428800, "1.5k" -> 1536, "100" -> 100, "2 GB" -> 2147483648
 _SIZE: Final = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([kmg]?)(?:i?b)?\s*", re.IGNORECASE)
@@ -147,7 +149,10 @@ def read_file(
     if limit is not None and info.st_size > limit:
         raise _too_large(info.st_size, limit, name)
     with open_regular(path, name=name, walked=walked) as stream:
-        return read_stream(stream, name=name, max_size=limit)
+        data = stream.read()  # one allocation of the file's size
+    if limit is not None and len(data) > limit:  # it grew since the stat
+        raise _too_large(len(data), limit, name)
+    return data
 
 
 def open_regular(path: Path, *, name: str, walked: bool = False) -> BinaryIO:
@@ -171,13 +176,20 @@ def open_regular(path: Path, *, name: str, walked: bool = False) -> BinaryIO:
 
 
 def read_stream(stream: BinaryIO, *, name: str, max_size: int | None) -> bytes:
-    """Read a byte stream whole, or raise FileSkipped once it passes ``max_size``."""
+    """Read a byte stream whole, or raise FileSkipped once it passes ``max_size``.
+
+    Read in chunks, so that memory follows what arrives, not the limit.
+    """
     if not max_size:
         return stream.read()
-    data = stream.read(max_size + 1)
-    if len(data) > max_size:
-        raise _too_large(None, max_size, name)
-    return data
+    chunks: list[bytes] = []
+    total = 0
+    while chunk := stream.read(min(_CHUNK, max_size + 1 - total)):
+        chunks.append(chunk)
+        total += len(chunk)
+        if total > max_size:
+            raise _too_large(None, max_size, name)
+    return b"".join(chunks)
 
 
 def _check_kind(info: os.stat_result, name: str, walked: bool) -> None:

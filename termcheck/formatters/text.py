@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from termcheck.formatters import FormatOptions
 
 __all__ = [
+    "clip",
     "format_finding",
     "format_report",
     "skipped_summary",
@@ -35,6 +36,9 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 INDENT = "    "
 """Put before the quoted source line and its underline."""
+
+CONTEXT_WIDTH = 100
+"""Code points of context kept on each side of a match in a long line."""
 
 
 def format_report(report: Report, options: FormatOptions) -> Iterator[str]:
@@ -104,11 +108,34 @@ def _context(finding: Finding, lines: list[str], *, color: bool) -> Iterator[str
         return
     line = lines[finding.line - 1]
     last = finding.end_column if finding.end_line == finding.line else None
-    mark = underline(line, finding.column, last)
+    line, column, last = clip(line, finding.column, last)
+    mark = underline(line, column, last)
     if color:
         mark = click.style(mark, fg=COLORS[finding.severity], bold=True)
     yield INDENT + line
     yield INDENT + mark
+
+
+def clip(
+    line: str, column: int, end_column: int | None
+) -> tuple[str, int, int | None]:
+    """A long line cut to ``CONTEXT_WIDTH`` code points around a match, with ``…``.
+
+    Returns the shown line and the match's columns in it, so that a finding in
+    a megabyte-long line (minified text, a data blob) prints two short lines.
+    """
+    start = column - 1
+    stop = start if end_column is None else max(end_column - 1, start)
+    first = max(start - CONTEXT_WIDTH, 0)
+    last = min(stop + CONTEXT_WIDTH, start + 3 * CONTEXT_WIDTH, len(line))
+    if first == 0 and last == len(line):
+        return line, column, end_column
+    if end_column is None or end_column - 1 > last:
+        end_column = None  # the match runs past what is shown: mark to the end
+    head = "…" if first else ""
+    shown = head + line[first:last] + ("…" if last < len(line) else "")
+    shift = len(head) - first
+    return shown, column + shift, None if end_column is None else end_column + shift
 
 
 def split_lines(text: str) -> list[str]:
