@@ -11,7 +11,7 @@ import click
 
 from termcheck.errors import GlossaryError, TermcheckError
 from termcheck.formatters import FORMATTERS, FormatOptions
-from termcheck.model import ExitCode, Severity
+from termcheck.model import ExitCode
 
 if TYPE_CHECKING:
     from termcheck.model import Glossary, Report
@@ -20,6 +20,9 @@ __all__ = ["FAIL_ON", "cli", "main"]
 
 FAIL_ON = ("error", "warning", "info", "never")
 """``--fail-on`` levels, strictest last; ``never`` only fails on errors of input."""
+
+MARKUPS = ("plain", "markdown", "html", "rst", "latex", "asciidoc")
+"""``--markup`` names (the extractors'; kept here so ``--help`` loads nothing)."""
 
 PREFIX = "termcheck: error: "
 
@@ -90,16 +93,15 @@ def cli() -> None:
     "--format",
     "output_format",
     type=click.Choice(list(FORMATTERS)),
-    default="text",
-    show_default=True,
-    help="Output format.",
+    default=None,
+    help="Output format  [default: the config's, else text].",
 )
 @click.option(
     "--fail-on",
     type=click.Choice(FAIL_ON),
-    default="error",
-    show_default=True,
-    help="Exit 1 when a finding has this severity or a higher one.",
+    default=None,
+    help="Exit 1 when a finding has this severity or a higher one  "
+    "[default: the config's, else error].",
 )
 @click.option("--context", is_flag=True, help="Show the source line of each finding.")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary.")
@@ -108,35 +110,75 @@ def cli() -> None:
     default=None,
     help="Colour the output [default: on a terminal unless NO_COLOR is set].",
 )
+@click.option(
+    "--config",
+    "config_path",
+    metavar="PATH",
+    help="Config file to use  [default: .termcheck.yaml or pyproject.toml "
+    "found from here up to the repository root].",
+)
+@click.option(
+    "--markup",
+    type=click.Choice(MARKUPS),
+    help="Read every file as this markup  [default: by file ending].",
+)
+@click.option(
+    "--no-inline-config",
+    is_flag=True,
+    help="Ignore termcheck: directives in the checked files.",
+)
+@click.option(
+    "--encoding",
+    metavar="NAME",
+    help="Decode files with this codec  [default: UTF-8, or UTF-16/32 by BOM].",
+)
 @click.pass_context
 def check_command(
     ctx: click.Context,
     paths: tuple[str, ...],
     glossaries: tuple[str, ...],
-    output_format: str,
-    fail_on: str,
+    output_format: str | None,
+    fail_on: str | None,
     context: bool,
     quiet: bool,
     color: bool | None,
+    config_path: str | None,
+    markup: str | None,
+    no_inline_config: bool,
+    encoding: str | None,
 ) -> None:
     """Check files, folders (recursively) or standard input (-) for term variants.
 
     Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 on a
-    usage, glossary or input error.
+    usage, config, glossary or input error.
     """
-    if not glossaries:
-        raise click.UsageError("no glossary given; use --glossary", ctx)
-    glossary = _load(*glossaries)
+    from termcheck.config import load_config
+    from termcheck.files import check_encoding
+    from termcheck.project import NO_GLOSSARY, Project
+
+    config = load_config(config_path)
+    if not glossaries and not config.glossaries:
+        raise click.UsageError(NO_GLOSSARY, ctx)
+    if encoding is not None:
+        check_encoding(encoding)
+    project = Project(config, glossaries=glossaries, markup=markup, fail_on=fail_on)
+    project.validate()
     from termcheck.runner import check_paths  # brings in the matcher
 
     sources: dict[str, str] = {}
-    report = check_paths(glossary, paths, sources=sources if context else None)
+    report = check_paths(
+        None,
+        paths,
+        sources=sources if context else None,
+        project=project,
+        inline_config=not no_inline_config,
+        encoding=encoding,
+    )
     options = FormatOptions(
         color=_use_color(color), context=context, quiet=quiet, sources=sources
     )
-    _print_report(report, output_format, options)
-    level = None if fail_on == "never" else Severity.from_label(fail_on)
-    ctx.exit(int(report.exit_code(level)))
+    _print_report(report, output_format or config.format or "text", options)
+    ctx.exit(int(project.exit_code(report)))
 
 
 def _load(*sources: str) -> Glossary:
@@ -162,6 +204,22 @@ def _print_report(report: Report, output_format: str, options: FormatOptions) ->
         click.echo("\n".join(lines), color=options.color)
     for result in report.errors:
         _error(f"{result.path}: {result.error}")
+
+
+@cli.command("init")
+@click.argument("directory", default=".", type=click.Path(file_okay=False, exists=True))
+def init_command(directory: str) -> None:
+    """Write a commented starter .termcheck.yaml and glossary.yaml.
+
+    Existing files are never overwritten: if either exists, nothing is written
+    and the exit status is 2.
+    """
+    from pathlib import Path
+
+    from termcheck.starter import write_starter
+
+    for path in write_starter(Path(directory)):
+        click.echo(f"wrote {path}")
 
 
 @cli.group("glossary")
