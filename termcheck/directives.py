@@ -98,7 +98,8 @@ def apply_directives(
     next_line: dict[int, set[str] | None] = {}
     for directive in directives:
         if directive.action == "disable-next-line":
-            line = lines.position(max(directive.end - 1, directive.start))[0] + 1
+            # The body ends where the comment's closer (if any) starts.
+            line = lines.position(directive.end)[0] + 1
             ids = {term for term, _ in directive.ids}
             current = next_line.get(line, set())
             next_line[line] = None if not ids or current is None else current | ids

@@ -30,6 +30,8 @@ _META: Final = regex.compile(
     r":!?[\w-]+!?:(?:[ \t].*)?|\[\[?[^\]]*\]\]?[ \t]*"
     r"|(?:include|ifdef|ifndef|ifeval|endif)::.*"
 )
+# A section title.  "== Section" "= Document"
+_TITLE: Final = regex.compile(r"={1,6}[ \t]+\S")
 # Inline markup.  "`code`" "{attr}" "link:url[text]" "https://x[text]" "<<id,text>>"
 _INLINE: Final = regex.compile(
     r"""(?P<code>(?<![\w`])`[^`\r\n]+`(?![\w`]))
@@ -98,7 +100,9 @@ def _line(mask: Mask, state: _State, line: Line) -> None:
         state.paragraph_verbatim = True
         mask.hide(line.start, line.end, barrier=True)
         return
-    state.in_paragraph = True
+    # A section or document title is a block of its own: attribute entries may
+    # follow it directly (the document header).
+    state.in_paragraph = not _TITLE.match(content)
     _inline(mask, line)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import html.entities
 from html.parser import HTMLParser
 from typing import Final
 
@@ -61,10 +62,12 @@ def show_decoded(mask: Mask, start: int, end: int) -> None:
 
 
 def _put_reference(mask: Mask, start: int, end: int) -> None:
+    """Decode one whole reference; anything else stays text as written."""
     raw = mask.text[start:end]
-    decoded = html.unescape(raw)
+    known = raw.startswith("&#") or raw[1:] in html.entities.html5
+    decoded = html.unescape(raw) if known else raw
     if decoded == raw:
-        mask.show(start, end)  # not a reference after all: keep the text
+        mask.show(start, end)
     else:
         mask.put(start, end, decoded)
 
