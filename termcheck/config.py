@@ -122,7 +122,7 @@ def load_config(path: str | None = None, *, cwd: Path | None = None) -> Config:
         if located is None:
             return Config()
         shown = os.path.relpath(located, here.resolve())
-        found = Path(shown)
+        found = located
     return parse_config(_read(found, shown), shown)
 
 

@@ -90,29 +90,44 @@ class GitIgnore:
     def __init__(self, root: Path) -> None:
         self.root = root
         self._specs: dict[Path, GitIgnoreSpec | None] = {}
+        self._folders: dict[tuple[str, ...], bool] = {}
         exclude = _git_dir(root) / "info" / "exclude"
         self._info = _spec(_read_lines(exclude))
 
     def ignored(self, path: Path, *, folder: bool = False) -> bool:
-        """True when the last pattern that matches ``path`` is not negated.
+        """True when git ignores ``path``, or a folder that holds it.
 
-        Deeper ``.gitignore`` files override shallower ones, which override
-        ``.git/info/exclude``, as in git.
+        Within one path, deeper ``.gitignore`` files override shallower ones,
+        which override ``.git/info/exclude``, and the last matching pattern
+        wins, as in git. A file in an ignored folder cannot be re-included.
         """
         try:
             parts = path.relative_to(self.root).parts
         except ValueError:
             return False
+        for depth in range(1, len(parts)):
+            if self._folder_ignored(parts[:depth]):
+                return True
+        return self._verdict(parts, folder)
+
+    def _folder_ignored(self, parts: tuple[str, ...]) -> bool:
+        if parts not in self._folders:
+            self._folders[parts] = self._verdict(parts, True)
+        return self._folders[parts]
+
+    def _verdict(self, parts: tuple[str, ...], folder: bool) -> bool:
         verdict: bool | None = None
-        layers = [(self.root, self._info)]
         base = self.root
-        for part in ("", *parts[:-1]):
-            base = base / part if part else base
+        layers = [(self.root, self._info)]
+        for part in parts[:-1]:
             layers.append((base, self._gitignore(base)))
-        for base, spec in layers:
+            base = base / part
+        layers.append((base, self._gitignore(base)))
+        path = self.root.joinpath(*parts)
+        for layer_base, spec in layers:
             if spec is None:
                 continue
-            relative = path.relative_to(base).as_posix() + ("/" if folder else "")
+            relative = path.relative_to(layer_base).as_posix() + ("/" if folder else "")
             result = spec.check_file(relative)
             if result.include is not None:
                 verdict = result.include

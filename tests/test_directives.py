@@ -53,8 +53,14 @@ class TestDirectives:
 
     def test_off_on_region(self, markup):
         """Between ``off`` and ``on`` nothing is reported."""
-        lines = ["OBOR one", "@termcheck: off", "OBOR two", "e-mail three",
-                 "@termcheck: on", "OBOR four"]
+        lines = [
+            "OBOR one",
+            "@termcheck: off",
+            "OBOR two",
+            "e-mail three",
+            "@termcheck: on",
+            "OBOR four",
+        ]
         assert found(markup, lines) == [(1, "bri"), (6, "bri")]
 
     def test_off_to_end_of_file(self, markup):
@@ -74,8 +80,12 @@ class TestDirectives:
 
     def test_disable_enable_named_terms(self, markup):
         """``disable ids`` … ``enable ids`` silences those terms in between."""
-        lines = ["@termcheck: disable bri email", "OBOR and e-mail",
-                 "@termcheck: enable email", "OBOR and e-mail"]
+        lines = [
+            "@termcheck: disable bri email",
+            "OBOR and e-mail",
+            "@termcheck: enable email",
+            "OBOR and e-mail",
+        ]
         assert found(markup, lines) == [(4, "email")]
 
     def test_unknown_id_is_a_directive_warning(self, markup):
