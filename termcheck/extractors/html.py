@@ -1,10 +1,14 @@
-"""HTML prose: text nodes and ``alt``/``title`` values, entities decoded in place."""
+"""HTML prose: text nodes and ``alt``/``title`` values, entities decoded in place.
+
+A small tokenizer after the HTML standard's (tags, attributes, comments, raw
+text elements); unlike ``html.parser`` on older Pythons it stays linear on
+hostile input such as thousands of unclosed ``<a`` tags.
+"""
 
 from __future__ import annotations
 
 import html
 import html.entities
-from html.parser import HTMLParser
 from typing import Final
 
 import regex
@@ -27,27 +31,29 @@ INLINE_ELEMENTS: Final = frozenset(
 _VOID: Final = frozenset(
     "area base br col embed hr img input link meta param source track wbr".split()
 )
+_RAW_TEXT: Final = {
+    name: regex.compile(rf"</{name}(?=[\s/>]|$)", regex.IGNORECASE)
+    for name in ("script", "style")
+}
 _PROSE_ATTRIBUTES: Final = frozenset({"alt", "title"})
-# One attribute of a start tag; group 2, 3 or 4 holds the value.
-#   'alt="A &amp; B" hidden' -> ("alt", "A &amp; B"), ("hidden", -)
-_ATTRIBUTE: Final = regex.compile(
-    r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?"""
-)
+# A tag name after "<" or "</".  "<h1 class" -> "h1"
+_TAG_NAME: Final = regex.compile(r"[A-Za-z][^\s/>]*")
+# An attribute name, and an unquoted value.  'alt=x' -> "alt", "x"
+_ATTRIBUTE_NAME: Final = regex.compile(r"[^\s/>=][^\s/>=]*")
+_UNQUOTED: Final = regex.compile(r"[^\s>]+")
 # A character reference: named (semicolon optional, as browsers read legacy
 # ones), decimal or hexadecimal.  "&amp;" "&nbsp" "&#233;" "&#x2014;"
 _REFERENCE: Final = regex.compile(
     r"&(?:[A-Za-z][A-Za-z0-9]*;?|#[0-9]+;?|#[xX][0-9A-Fa-f]+;?)"
 )
 
+_Attribute = tuple[str, int, int]  # lower-case name, value start, value end
+
 
 def extract(text: str) -> Extraction:
     """Mask all but the text nodes and the ``alt``/``title`` values."""
     mask = Mask(text, hidden=True)
-    scanner = _Scanner(text, mask)
-    # HTMLParser counts only "\n" as a line break; a same-length copy with every
-    # "\r" turned into "\n" keeps its (line, column) positions one to one.
-    scanner.feed(text.replace("\r", "\n"))
-    scanner.close()
+    _Scanner(mask).run()
     return mask.extraction()
 
 
@@ -72,89 +78,138 @@ def _put_reference(mask: Mask, start: int, end: int) -> None:
         mask.put(start, end, decoded)
 
 
-class _Scanner(HTMLParser):
+class _Scanner:
     """Walks the document and shows what a reader of the rendered page reads."""
 
-    def __init__(self, text: str, mask: Mask) -> None:
-        super().__init__(convert_charrefs=False)
-        self._text = text
-        self._mask = mask
-        self._starts = [0]
-        self._starts.extend(i + 1 for i, char in enumerate(text) if char in "\r\n")
-        self._open: list[tuple[str, bool]] = []  # (tag, not prose)
-        self._skipping = 0
+    def __init__(self, mask: Mask) -> None:
+        self.mask = mask
+        self.text = mask.text
+        self.open: list[tuple[str, bool]] = []  # (tag, not prose)
+        self.skipping = 0
 
-    def _offset(self) -> int:
-        line, column = self.getpos()
-        return self._starts[line - 1] + column
+    def run(self) -> None:
+        text, position = self.text, 0
+        while position < len(text):
+            bracket = text.find("<", position)
+            stop = len(text) if bracket < 0 else bracket
+            if not self.skipping:
+                show_decoded(self.mask, position, stop)
+            if bracket < 0:
+                return
+            position = self.markup(bracket)
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._start(tag, attrs, closed=tag in _VOID)
+    def markup(self, at: int) -> int:
+        """Handle what starts with ``<`` at ``at``; return where text resumes."""
+        text = self.text
+        if text.startswith("<!--", at):
+            return self.comment(at)
+        following = text[at + 1 : at + 2]
+        if following in ("!", "?"):  # doctype, CDATA, processing instruction
+            return self.until_bracket(at, at + 2)
+        if following == "/" and _TAG_NAME.match(text, at + 2):
+            return self.end_tag(at)
+        if _TAG_NAME.match(text, at + 1):
+            return self.start_tag(at)
+        if not self.skipping:
+            self.mask.show(at, at + 1)  # a lone "<" is text
+        return at + 1
 
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._start(tag, attrs, closed=True)
+    def until_bracket(self, at: int, position: int, *, barrier: bool = True) -> int:
+        """One past the ``>`` after ``position``; the markup from ``at`` is hidden."""
+        close = self.text.find(">", position)
+        if barrier:
+            self.mask.barrier(at, at + 1)
+        return len(self.text) if close < 0 else close + 1
 
-    def _start(
-        self, tag: str, attrs: list[tuple[str, str | None]], *, closed: bool
-    ) -> None:
-        start = self._offset()
-        raw = self.get_starttag_text() or ""
-        skip = tag in SKIPPED_ELEMENTS or any(
-            name == "translate" and (value or "").strip().lower() == "no"
-            for name, value in attrs
-        )
-        if tag not in INLINE_ELEMENTS or skip:
-            self._mask.barrier(start, start + 1)
-        if not self._skipping and not skip:
-            self._attributes(start, raw, len(tag) + 1)
-        if not closed:
-            self._open.append((tag, skip))
-            self._skipping += skip
+    def comment(self, at: int) -> int:
+        text = self.text
+        if text.startswith(("<!-->", "<!--->"), at):  # empty comments
+            return text.index(">", at) + 1
+        close = text.find("-->", at + 4)
+        body_end = len(text) if close < 0 else close
+        self.mask.barrier(at, at + 1)
+        self.mask.comment(at + 4, body_end)
+        return len(text) if close < 0 else close + 3
 
-    def _attributes(self, start: int, raw: str, name_end: int) -> None:
-        for attribute in _ATTRIBUTE.finditer(raw, name_end):
-            if attribute.group(1).lower() not in _PROSE_ATTRIBUTES:
-                continue
-            group = next((g for g in (2, 3, 4) if attribute.group(g) is not None), 0)
-            if not group:
-                continue
-            value_start = start + attribute.start(group)
-            value_end = start + attribute.end(group)
-            self._mask.barrier(value_start - 1, value_start)
-            show_decoded(self._mask, value_start, value_end)
-            self._mask.barrier(value_end, value_end + 1)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag not in INLINE_ELEMENTS:
-            start = self._offset()
-            self._mask.barrier(start, start + 1)
-        for depth in range(len(self._open) - 1, -1, -1):
-            if self._open[depth][0] == tag:
-                self._skipping -= sum(skip for _, skip in self._open[depth:])
-                del self._open[depth:]
+    def end_tag(self, at: int) -> int:
+        name_match = _TAG_NAME.match(self.text, at + 2)
+        assert name_match is not None
+        name = name_match.group().lower()
+        for depth in range(len(self.open) - 1, -1, -1):
+            if self.open[depth][0] == name:
+                self.skipping -= sum(skip for _, skip in self.open[depth:])
+                del self.open[depth:]
                 break
+        inline = name in INLINE_ELEMENTS
+        return self.until_bracket(at, name_match.end(), barrier=not inline)
 
-    def handle_data(self, data: str) -> None:
-        if not self._skipping:
-            start = self._offset()
-            self._mask.show(start, start + len(data))
+    def start_tag(self, at: int) -> int:
+        name_match = _TAG_NAME.match(self.text, at + 1)
+        assert name_match is not None
+        name = name_match.group().lower()
+        parsed = self.attributes(name_match.end())
+        if parsed is None:  # the tag runs to the end of the file
+            return len(self.text)
+        end, attributes, closed = parsed
+        skip = name in SKIPPED_ELEMENTS or any(
+            attribute == "translate" and self.text[a:b].strip().lower() == "no"
+            for attribute, a, b in attributes
+        )
+        if name not in INLINE_ELEMENTS or skip:
+            self.mask.barrier(at, at + 1)
+        if not self.skipping and not skip:
+            for attribute, start, stop in attributes:
+                if attribute in _PROSE_ATTRIBUTES:
+                    self.mask.barrier(start - 1, start)
+                    show_decoded(self.mask, start, stop)
+                    self.mask.barrier(stop, stop + 1)
+        if name in _RAW_TEXT and not closed:  # script and style: no tags inside
+            found = _RAW_TEXT[name].search(self.text, end)
+            return len(self.text) if found is None else found.start()
+        if not closed and name not in _VOID:
+            self.open.append((name, skip))
+            self.skipping += skip
+        return end
 
-    def handle_entityref(self, name: str) -> None:
-        self._reference(1 + len(name))
+    def attributes(self, position: int) -> tuple[int, list[_Attribute], bool] | None:
+        """Read attributes up to the tag's ``>``: (end, attributes, self-closed)."""
+        text = self.text
+        found: list[_Attribute] = []
+        closed = False
+        while True:
+            position = _skip_space(text, position)
+            if position >= len(text):
+                return None
+            char = text[position]
+            if char == ">":
+                return position + 1, found, closed
+            closed = char == "/"
+            if closed:
+                position += 1
+                continue
+            name = _ATTRIBUTE_NAME.match(text, position)
+            if name is None:  # a stray "=": skip it
+                position += 1
+                continue
+            position = _skip_space(text, name.end())
+            if text[position : position + 1] != "=":
+                continue
+            position = _skip_space(text, position + 1)
+            quote = text[position : position + 1]
+            if quote in ("'", '"'):
+                close = text.find(quote, position + 1)
+                if close < 0:
+                    return None
+                found.append((name.group().lower(), position + 1, close))
+                position = close + 1
+            else:
+                value = _UNQUOTED.match(text, position)
+                stop = value.end() if value else position
+                found.append((name.group().lower(), position, stop))
+                position = stop
 
-    def handle_charref(self, name: str) -> None:
-        self._reference(2 + len(name))
 
-    def _reference(self, size: int) -> None:
-        if self._skipping:
-            return
-        start = self._offset()
-        end = start + size
-        if self._text[end : end + 1] == ";":
-            end += 1
-        _put_reference(self._mask, start, end)
-
-    def handle_comment(self, data: str) -> None:
-        start = self._offset()
-        self._mask.barrier(start, start + 1)
-        self._mask.comment(start + 4, start + 4 + len(data))
+def _skip_space(text: str, position: int) -> int:
+    while position < len(text) and text[position].isspace():
+        position += 1
+    return position

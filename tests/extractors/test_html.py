@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from termcheck.checker import check_text
@@ -28,6 +30,11 @@ CASES = [
     ("<!DOCTYPE html><html>x</html>", "x", "DOCTYPE html"),
     ("<p>unclosed <b>bold", "unclosed bold", ""),
     ("<ul><li>one<li>two</ul>", "one two", "ul li"),
+    ("<script>if (a < b) { x('<p>not_text</p>'); }</script>after", "after", "not_text"),
+    ("<img alt=unquoted_alt src=x>", "unquoted_alt", "src"),
+    ("<?xml version='1'?><![CDATA[cdata_text]]>after", "after", "xml cdata_text"),
+    ("a < b and c", "a b and c", ""),
+    ("<p title='single quoted'>x</p>", "single quoted x", ""),
 ]
 
 
@@ -66,6 +73,29 @@ class TestHtmlConstructs:
         (span,) = result.comments
         assert text[span[0] : span[1]] == " termcheck: off "
         assert "termcheck" not in result.masked
+
+
+class TestHtmlUnclosed:
+    """Unclosed markup masks to the end of the file, in linear time."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "text <a href='open",
+            "text <!-- open comment",
+            "text <script>open",
+            "text <p class=x",
+        ],
+    )
+    def test_unclosed_runs_to_end(self, text):
+        """Only the text before the unclosed construct is shown."""
+        assert extract(text).masked.strip(" .") == "text"
+
+    def test_many_unclosed_tags_are_fast(self):
+        """Fifty thousand unclosed tags take seconds at most, not minutes."""
+        started = time.perf_counter()
+        extract("<a " * 50_000)
+        assert time.perf_counter() - started < 5
 
 
 class TestHtmlPhrasesAndPositions:
