@@ -122,10 +122,10 @@ def _locate(
         if columns is None:
             inline.offsets.extend([-1] * len(piece))
             continue
-        if columns:
+        if columns and columns[-1] >= 0:
             cursors[number] = columns[-1] + 1
         base = lines[number].start
-        inline.offsets.extend(base + column for column in columns)
+        inline.offsets.extend(base + c if c >= 0 else -1 for c in columns)
     return inline
 
 
@@ -134,6 +134,10 @@ def _align(piece: str, source: str, cursor: int) -> list[int] | None:
     at = source.find(piece, cursor)
     if at >= 0:
         return list(range(at, at + len(piece)))
+    body = piece.lstrip(" \t")
+    if len(body) < len(piece):  # indentation the parser expanded from tabs
+        columns = _align(body, source, cursor)
+        return None if columns is None else [-1] * (len(piece) - len(body)) + columns
     if not piece:
         return []
     column = source.find(piece[0], cursor)

@@ -50,6 +50,8 @@ CASES = [
     ),
     ("a \\*literal\\* star\n", "a literal star", ""),
     ("~~struck~~ text\n", "struck text", ""),
+    ("- item\n\tcontinued tabbed\n", "item continued tabbed", ""),
+    ("- a\n\n\tpara in item\n", "a para in item", ""),
 ]
 
 
