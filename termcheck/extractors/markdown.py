@@ -136,8 +136,8 @@ def _align(piece: str, source: str, cursor: int) -> list[int] | None:
         return list(range(at, at + len(piece)))
     body = piece.lstrip(" \t")
     if len(body) < len(piece):  # indentation the parser expanded from tabs
-        columns = _align(body, source, cursor)
-        return None if columns is None else [-1] * (len(piece) - len(body)) + columns
+        located = _align(body, source, cursor)
+        return None if located is None else [-1] * (len(piece) - len(body)) + located
     if not piece:
         return []
     column = source.find(piece[0], cursor)
