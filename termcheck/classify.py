@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from termcheck.casing import carry_case, sentence_start
 from termcheck.index import head_word, tokenize_form
 from termcheck.model import Finding, Form, Glossary, Kind, Match, Severity, Status, Term
 from termcheck.text import LineIndex
@@ -137,9 +138,27 @@ def _finding(
         matched=text[match.start : match.end],
         score=match.score,
         message=message,
-        replacement=replacement
-        if replacement is not None
-        else _replacement(term, match),
+        replacement=_in_case(
+            term,
+            match,
+            text,
+            replacement if replacement is not None else _replacement(term, match),
+        ),
+    )
+
+
+def _in_case(
+    term: Term, match: Match, text: str, replacement: str | None
+) -> str | None:
+    """The replacement in the letter case of the text it replaces."""
+    if replacement is None:
+        return None
+    return carry_case(
+        replacement,
+        text[match.start : match.end],
+        None if match.form.regex else match.form.text,
+        case_sensitive=term.case_sensitive,
+        sentence_start=sentence_start(text, match.start),
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -14,7 +15,10 @@ from termcheck.formatters import FORMATTERS, FormatOptions
 from termcheck.model import ExitCode
 
 if TYPE_CHECKING:
+    from termcheck.config import Config
     from termcheck.model import Glossary, Report
+    from termcheck.postcheck import PostCheck
+    from termcheck.project import Project
 
 __all__ = ["FAIL_ON", "cli", "main"]
 
@@ -111,6 +115,28 @@ def cli() -> None:
     help="Colour the output [default: on a terminal unless NO_COLOR is set].",
 )
 @click.option(
+    "--fix", is_flag=True, help="Rewrite forbidden and wrong-case wordings in place."
+)
+@click.option(
+    "--fix-near-misses",
+    type=click.FloatRange(0, 1, min_open=True),
+    metavar="SCORE",
+    help="Also rewrite near-misses scoring at least SCORE (implies --fix).",
+)
+@click.option(
+    "--diff", is_flag=True, help="Print the fixes as a unified diff; write nothing."
+)
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False),
+    metavar="PATH",
+    help="Write the --format report to PATH and the text report to stdout.",
+)
+@click.option("--baseline", metavar="FILE", help="Hide the findings recorded in FILE.")
+@click.option(
+    "--write-baseline", metavar="FILE", help="Record all current findings in FILE."
+)
+@click.option(
     "--config",
     "config_path",
     metavar="PATH",
@@ -146,39 +172,150 @@ def check_command(
     markup: str | None,
     no_inline_config: bool,
     encoding: str | None,
+    fix: bool,
+    fix_near_misses: float | None,
+    diff: bool,
+    output: str | None,
+    baseline: str | None,
+    write_baseline: str | None,
 ) -> None:
     """Check files, folders (recursively) or standard input (-) for term variants.
 
     Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 on a
-    usage, config, glossary or input error.
+    usage, config, glossary or input error (or a file that --fix could not write).
     """
+    fixing = fix or diff or fix_near_misses is not None
+    if fixing and not diff and "-" in paths:
+        raise click.UsageError("standard input cannot be fixed in place; use --diff")
+    project, config = _project(ctx, config_path, glossaries, markup, fail_on)
+    if encoding is not None:
+        from termcheck.files import check_encoding
+
+        check_encoding(encoding)
+    glossary = project.validate()
+    output_format = output_format or config.format or "text"
+    from termcheck.runner import check_paths  # brings in the matcher
+
+    after = _after_check(paths, fixing, fix_near_misses, diff, write_baseline, baseline)
+    keep = context or write_baseline or output_format in ("sarif", "gitlab")
+    sources: dict[str, str] = {}
+    report = check_paths(
+        None,
+        paths,
+        sources=sources if keep else None,
+        project=project,
+        inline_config=not no_inline_config,
+        encoding=encoding,
+        after=after,
+    )
+    if write_baseline:
+        report = _write_baseline(write_baseline, report, sources)
+    options = FormatOptions(
+        color=_use_color(color),
+        context=context,
+        quiet=quiet,
+        sources=sources,
+        glossary=glossary,
+        root=str(Path.cwd()),
+    )
+    if output is not None:
+        _write_output(output, report, output_format, options)
+    failed_fixes = _print_fixes(report, diff)
+    if diff:
+        _print_errors(report)
+    else:
+        _print_report(report, "text" if output else output_format, options)
+    code = project.exit_code(report)
+    ctx.exit(int(ExitCode.ERROR if failed_fixes else code))
+
+
+def _project(
+    ctx: click.Context,
+    config_path: str | None,
+    glossaries: tuple[str, ...],
+    markup: str | None,
+    fail_on: str | None,
+) -> tuple[Project, Config]:
+    """The config file (found or named) with the command line's options on top."""
     from termcheck.config import load_config
-    from termcheck.files import check_encoding
     from termcheck.project import NO_GLOSSARY, Project
 
     config = load_config(config_path)
     if not glossaries and not config.glossaries:
         raise click.UsageError(NO_GLOSSARY, ctx)
-    if encoding is not None:
-        check_encoding(encoding)
     project = Project(config, glossaries=glossaries, markup=markup, fail_on=fail_on)
-    project.validate()
-    from termcheck.runner import check_paths  # brings in the matcher
+    return project, config
 
-    sources: dict[str, str] = {}
-    report = check_paths(
-        None,
-        paths,
-        sources=sources if context else None,
-        project=project,
-        inline_config=not no_inline_config,
-        encoding=encoding,
-    )
-    options = FormatOptions(
-        color=_use_color(color), context=context, quiet=quiet, sources=sources
-    )
-    _print_report(report, output_format or config.format or "text", options)
-    ctx.exit(int(project.exit_code(report)))
+
+def _after_check(
+    paths: Sequence[str],
+    fixing: bool,
+    near_miss_min: float | None,
+    diff: bool,
+    write_baseline: str | None,
+    baseline: str | None,
+) -> PostCheck | None:
+    """The per-file step for --fix/--diff and --baseline, or None without them."""
+    from termcheck.atomic import checked_trees
+    from termcheck.baseline import load_baseline
+    from termcheck.postcheck import FixSettings, PostCheck
+
+    settings = None
+    if fixing:
+        settings = FixSettings(near_miss_min, not diff, checked_trees(paths))
+    hidden = load_baseline(baseline) if baseline and not write_baseline else None
+    if settings is None and hidden is None:
+        return None
+    return PostCheck(settings, hidden)
+
+
+def _write_baseline(path: str, report: Report, sources: dict[str, str]) -> Report:
+    """Record every finding of ``report`` in ``path``; they count as baselined."""
+    from termcheck.baseline import hidden_report, write_baseline
+
+    count = write_baseline(path, report, sources)
+    click.echo(f"termcheck: wrote {_plural(count, 'finding')} to {path}", err=True)
+    return hidden_report(report)
+
+
+def _write_output(
+    path: str, report: Report, output_format: str, options: FormatOptions
+) -> None:
+    """Write the report in ``output_format``, uncoloured, to the file ``path``."""
+    from dataclasses import replace
+
+    from termcheck.atomic import write_atomic
+
+    plain = replace(options, color=False)
+    lines = list(FORMATTERS[output_format](report, plain))
+    text = "".join(line + "\n" for line in lines)
+    write_atomic(Path(path), text.encode("utf-8"))
+
+
+def _print_fixes(report: Report, diff: bool) -> int:
+    """Print the diff (--diff) or what --fix wrote; return how many files failed."""
+    failed = 0
+    for result in report.results:
+        outcome = result.fix
+        if outcome is None:
+            continue
+        if diff and outcome.diff:
+            click.echo(outcome.diff, nl=False)
+        if outcome.written:
+            count = _plural(len(outcome.applied), "finding")
+            click.echo(f"termcheck: fixed {count} in {result.path}", err=True)
+        for finding, reason in outcome.skipped:
+            where = f"{finding.path}:{finding.line}:{finding.column}"
+            click.echo(f"termcheck: {where}: not fixed: {reason}", err=True)
+        if outcome.problem is not None:
+            _error(f"{result.path}: {outcome.problem}")
+            failed += 1
+    return failed
+
+
+def _plural(count: int, noun: str) -> str:
+    """``1 finding``, ``2 findings``."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def _load(*sources: str) -> Glossary:
@@ -202,6 +339,11 @@ def _print_report(report: Report, output_format: str, options: FormatOptions) ->
     lines = list(FORMATTERS[output_format](report, options))
     if lines:
         click.echo("\n".join(lines), color=options.color)
+    _print_errors(report)
+
+
+def _print_errors(report: Report) -> None:
+    """Print the files that could not be checked on stderr."""
     for result in report.errors:
         _error(f"{result.path}: {result.error}")
 

@@ -21,6 +21,7 @@ __all__ = [
     "check_encoding",
     "collect_files",
     "decode",
+    "encoding_of",
     "read_text",
 ]
 
@@ -177,3 +178,11 @@ def decode(data: bytes, *, name: str = "", encoding: str | None = None) -> str:
         label = encoding.upper().removesuffix("-LE").removesuffix("-BE")
         problem = f"cannot decode as {label} at byte {offset} ({error.reason})"
         raise InputError(problem, path=name) from error
+
+
+def encoding_of(data: bytes) -> tuple[str, bytes]:
+    """The codec :func:`decode` reads ``data`` with, and the BOM it drops (or b"")."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return codec, bom
+    return "utf-8", b""

@@ -11,6 +11,7 @@ __all__ = [
     "ExitCode",
     "FileResult",
     "Finding",
+    "FixOutcome",
     "Form",
     "Glossary",
     "Kind",
@@ -200,13 +201,35 @@ class Finding:
 
 
 @dataclass(frozen=True, slots=True)
+class FixOutcome:
+    """What ``--fix`` did to one file.
+
+    ``applied`` are the findings fixed; ``skipped`` pairs a fixable finding left
+    alone with the reason; ``diff`` is the unified diff of the change; ``written``
+    tells whether the file was rewritten; ``problem`` why it could not be.
+    """
+
+    applied: tuple[Finding, ...] = ()
+    skipped: tuple[tuple[Finding, str], ...] = ()
+    diff: str = ""
+    written: bool = False
+    problem: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class FileResult:
-    """The findings of one file, or the error that kept it from being checked."""
+    """The findings of one file, or the error that kept it from being checked.
+
+    ``baselined`` counts findings hidden by ``--baseline``; ``fix`` is set when
+    the file went through ``--fix`` or ``--diff``.
+    """
 
     path: str
     findings: tuple[Finding, ...] = ()
     error: str | None = None
     suppressed: int = 0
+    baselined: int = 0
+    fix: FixOutcome | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,6 +248,11 @@ class Report:
     def errors(self) -> tuple[FileResult, ...]:
         """Files that could not be checked."""
         return tuple(r for r in self.results if r.error is not None)
+
+    @property
+    def baselined(self) -> int:
+        """How many findings ``--baseline`` hid."""
+        return sum(result.baselined for result in self.results)
 
     def count(self, severity: Severity) -> int:
         """How many findings have this severity."""

@@ -2,20 +2,31 @@
 
 from __future__ import annotations
 
+import functools
 import sys
-from collections.abc import Iterator, MutableMapping, Sequence
+from dataclasses import replace
+from collections.abc import Callable, Iterator, MutableMapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from termcheck.errors import BinaryFileError, InputError
 from termcheck.files import STDIN, STDIN_NAME, collect_files, decode, read_text
-from termcheck.model import FileResult, Glossary, Report
+from termcheck.model import FileResult, Finding, Glossary, Report
 
 if TYPE_CHECKING:
+    from termcheck.directives import Outcome
     from termcheck.project import Project
     from termcheck.selection import Selection
 
-__all__ = ["check_paths"]
+__all__ = ["AfterCheck", "check_paths"]
+
+AfterCheck = Callable[
+    [str, Path | None, str, list[Finding], Callable[[str], list[Finding]]],
+    tuple[str, FileResult],
+]
+"""Run on each checked file with its display path, path (None: stdin), text,
+findings and a function that checks a new text of it; returns the text to
+report on and the FileResult (see ``termcheck.postcheck``)."""
 
 
 def check_paths(
@@ -27,6 +38,7 @@ def check_paths(
     project: Project | None = None,
     inline_config: bool = True,
     encoding: str | None = None,
+    after: AfterCheck | None = None,
 ) -> Report:
     """Check every file that ``paths`` names and return one FileResult per file.
 
@@ -38,6 +50,7 @@ def check_paths(
     markup, glossaries and disabled terms (default: ``glossary`` for all, the
     markup by file ending, git's ignore rules when walking); ``encoding``
     forces a codec; ``inline_config=False`` ignores ``termcheck:`` directives.
+    ``after`` (fixing, baselines) turns each file's findings into its result.
     """
     from termcheck.checker import check_document  # the matcher is heavy: load on use
     from termcheck.project import Project
@@ -48,26 +61,36 @@ def check_paths(
         if isinstance(text, InputError):
             results.append(FileResult(display, error=text.problem))
             continue
-        if sources is not None:
-            sources[display] = text
         settings = project.settings_for(display, path)
         file_glossary = (
             project.glossary(settings.glossaries)
             if settings.glossaries or glossary is None
             else glossary
         )
-        outcome = check_document(
+        check = functools.partial(
+            check_document,
             file_glossary,
-            text,
             path=display,
             markup=settings.markup,
             inline_config=inline_config,
             disabled=settings.disable,
         )
-        results.append(
-            FileResult(display, outcome.findings, suppressed=outcome.suppressed)
-        )
+        outcome = check(text)
+        result = FileResult(display, outcome.findings, suppressed=outcome.suppressed)
+        if after is not None:
+            text, result = after(
+                display, path, text, list(outcome.findings), _findings_of(check)
+            )
+            result = replace(result, suppressed=outcome.suppressed)
+        if sources is not None:
+            sources[display] = text
+        results.append(result)
     return Report(tuple(results))
+
+
+def _findings_of(check: Callable[[str], Outcome]) -> Callable[[str], list[Finding]]:
+    """``check`` as a function from a text to its findings (for re-checks)."""
+    return lambda text: list(check(text).findings)
 
 
 def _texts(
