@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import functools
 import sys
-from dataclasses import replace
 from collections.abc import Callable, Iterator, MutableMapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
