@@ -203,3 +203,23 @@ class TestInit:
         result = runner.invoke(cli, ["init", "sub"])
         assert result.exit_code == 0
         assert (workdir / "sub" / CONFIG_NAME).is_file()
+
+
+class TestFixWithMarkup:
+    """--fix and --diff see the file as its markup does."""
+
+    def test_diff_leaves_code_alone(self, runner, workdir):
+        """Only the prose occurrence is rewritten; the inline code one stays."""
+        write(workdir / "a.md", "Code `OBOR` and prose OBOR.\n")
+        result = runner.invoke(cli, ["check", "-g", "g.yaml", "--diff", "a.md"])
+        assert "+Code `OBOR` and prose Belt and Road Initiative.\n" in result.stdout
+
+    def test_fix_keeps_directive_silenced_text(self, runner, workdir):
+        """A line silenced by a directive is not rewritten."""
+        text = "<!-- termcheck: disable-next-line -->\nQuoted OBOR.\nOwn OBOR.\n"
+        path = write(workdir / "a.md", text)
+        result = runner.invoke(cli, ["check", "-g", "g.yaml", "--fix", "a.md"])
+        assert result.exit_code == 0, result.stderr
+        assert path.read_text(encoding="utf-8") == text.replace(
+            "Own OBOR", "Own Belt and Road Initiative"
+        )
