@@ -15,10 +15,8 @@ from termcheck.formatters import FORMATTERS, FormatOptions
 from termcheck.model import ExitCode
 
 if TYPE_CHECKING:
-    from termcheck.config import Config
     from termcheck.model import Glossary, Report
     from termcheck.postcheck import PostCheck
-    from termcheck.project import Project
 
 __all__ = ["FAIL_ON", "cli", "main"]
 
@@ -140,8 +138,8 @@ def cli() -> None:
     "--config",
     "config_path",
     metavar="PATH",
-    help="Config file to use  [default: .termcheck.yaml or pyproject.toml "
-    "found from here up to the repository root].",
+    help="Config file to use [default: "
+    ".termcheck.yaml or pyproject.toml found upwards to the repository root].",
 )
 @click.option(
     "--markup",
@@ -149,9 +147,7 @@ def cli() -> None:
     help="Read every file as this markup  [default: by file ending].",
 )
 @click.option(
-    "--no-inline-config",
-    is_flag=True,
-    help="Ignore termcheck: directives in the checked files.",
+    "--no-inline-config", is_flag=True, help="Ignore termcheck: directives in files."
 )
 @click.option(
     "--encoding",
@@ -187,13 +183,16 @@ def check_command(
     fixing = fix or diff or fix_near_misses is not None
     if fixing and not diff and "-" in paths:
         raise click.UsageError("standard input cannot be fixed in place; use --diff")
-    project, config = _project(ctx, config_path, glossaries, markup, fail_on)
-    if encoding is not None:
-        from termcheck.files import check_encoding
+    from termcheck.files import check_encoding
+    from termcheck.project import Project
 
+    project = Project.load(
+        config_path, glossaries=glossaries, markup=markup, fail_on=fail_on
+    )
+    if encoding is not None:
         check_encoding(encoding)
     glossary = project.validate()
-    output_format = output_format or config.format or "text"
+    output_format = output_format or project.config.format or "text"
     from termcheck.runner import check_paths  # brings in the matcher
 
     after = _after_check(paths, fixing, fix_near_misses, diff, write_baseline, baseline)
@@ -227,24 +226,6 @@ def check_command(
         _print_report(report, "text" if output else output_format, options)
     code = project.exit_code(report)
     ctx.exit(int(ExitCode.ERROR if failed_fixes else code))
-
-
-def _project(
-    ctx: click.Context,
-    config_path: str | None,
-    glossaries: tuple[str, ...],
-    markup: str | None,
-    fail_on: str | None,
-) -> tuple[Project, Config]:
-    """The config file (found or named) with the command line's options on top."""
-    from termcheck.config import load_config
-    from termcheck.project import NO_GLOSSARY, Project
-
-    config = load_config(config_path)
-    if not glossaries and not config.glossaries:
-        raise click.UsageError(NO_GLOSSARY, ctx)
-    project = Project(config, glossaries=glossaries, markup=markup, fail_on=fail_on)
-    return project, config
 
 
 def _after_check(
@@ -356,8 +337,6 @@ def init_command(directory: str) -> None:
     Existing files are never overwritten: if either exists, nothing is written
     and the exit status is 2.
     """
-    from pathlib import Path
-
     from termcheck.starter import write_starter
 
     for path in write_starter(Path(directory)):

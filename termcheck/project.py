@@ -65,6 +65,26 @@ class Project:
         self._loaded: dict[tuple[str, ...], Glossary] = {}
         self._fail_on_by_file: dict[str, str] = {}
 
+    @classmethod
+    def load(
+        cls,
+        config_path: str | None = None,
+        *,
+        glossaries: Sequence[str] = (),
+        markup: str | None = None,
+        fail_on: str | None = None,
+    ) -> Project:
+        """The config file (``config_path``, else found upwards) and the options.
+
+        Raises ConfigError for a bad config, or when no glossary is given at all.
+        """
+        from termcheck.config import load_config
+
+        config = load_config(config_path)
+        if not glossaries and not config.glossaries:
+            raise ConfigError(NO_GLOSSARY)
+        return cls(config, glossaries=glossaries, markup=markup, fail_on=fail_on)
+
     def settings_for(self, display: str, path: Path | None) -> FileSettings:
         """The settings of one file (``path`` None: standard input)."""
         glossaries, fail_on, disable = self._glossaries, self._fail_on, set[str]()
