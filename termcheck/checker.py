@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Collection
 
 from termcheck.classify import classify
@@ -57,9 +58,20 @@ def check_document(
             position = directive.end
         masked = "".join([*parts, masked[position:]])
     findings = classify(glossary, find_matches(glossary, masked), text, path)
+    if masked is not text:
+        findings = [_mark_markup(f, text, masked) for f in findings]
     if disabled:
         findings = [f for f in findings if f.term not in disabled]
     if not directives:
         return Outcome(tuple(findings))
     term_ids = {term.id for term in glossary}
     return apply_directives(findings, directives, term_ids, text, path)
+
+
+def _mark_markup(finding: Finding, text: str, masked: str) -> Finding:
+    """A span whose markup was masked cannot be rewritten without losing it."""
+    original = text[finding.start : finding.end]
+    prose = masked[finding.start : finding.end]
+    if original.split() == prose.split():
+        return finding
+    return dataclasses.replace(finding, fixable=False)
