@@ -20,7 +20,7 @@ from termcheck.index import (
 )
 from termcheck.model import Glossary, Match
 from termcheck.nearmiss import find_near_misses
-from termcheck.tokens import Tokens, deinflect, tokenize
+from termcheck.tokens import DOT, Tokens, deinflect, tokenize
 
 __all__ = ["REGEX_BUDGET_SECONDS", "find_matches", "index_for"]
 
@@ -74,6 +74,8 @@ def _phrase_matches(index: TermIndex, text: str, tokens: Tokens) -> list[_Candid
     lookup = index.lookup
     found: list[_Candidate] = []
     for i, key in enumerate(keys):
+        if seps[i] == DOT:
+            continue  # inside a dotted compound: a match must take all of it
         flags = lookup.get(key, 0)
         states = [(key, -1, "")] if flags else []
         for base, ending in deinflect(key):
@@ -85,8 +87,10 @@ def _phrase_matches(index: TermIndex, text: str, tokens: Tokens) -> list[_Candid
         j = i
         while states:
             for state in states:
-                if lookup.get(state[0], 0) & PHRASE and _inflection_fits(
-                    index, state, j - i
+                if (
+                    lookup.get(state[0], 0) & PHRASE
+                    and _inflection_fits(index, state, j - i)
+                    and (j + 1 >= len(keys) or seps[j + 1] != DOT)
                 ):
                     best = (j, *state)
             j += 1
@@ -211,6 +215,8 @@ def _regex_matches(index: TermIndex, text: str, tokens: Tokens) -> list[_Candida
     deadline = time.monotonic() + REGEX_BUDGET_SECONDS
     found = []
     for i, key in enumerate(tokens.keys):
+        if tokens.seps[i] == DOT:
+            continue
         for ref in index.regex_by_anchor.get(key, ()):
             hit = _run_regex(
                 index, ref, text, tokens.starts[i], deadline, anchored=True
@@ -267,7 +273,10 @@ def _run_regex(
 
 
 def _inside_word(text: str, start: int) -> bool:
-    return start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_")
+    """True inside a word or a dotted compound ("draft.md", "Node.js")."""
+    if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
+        return True
+    return start > 1 and text[start - 1] == "." and text[start - 2].isalnum()
 
 
 def _regex_candidate(
