@@ -24,7 +24,9 @@ from termcheck.tokens import DOT, Tokens, deinflect, tokenize
 
 __all__ = ["REGEX_BUDGET_SECONDS", "find_matches", "index_for"]
 
-REGEX_BUDGET_SECONDS: Final = 5.0  # all regex forms together, per text
+REGEX_BUDGET_SECONDS: Final = 5.0
+_JOINERS: Final = ("-", DOT)
+_MIN_IDENTIFIER_PARTS: Final = 3  # all regex forms together, per text
 _CACHE: dict[int, tuple[Glossary, TermIndex]] = {}
 _FOLD_CASE_KEEP: Final = str.maketrans({"\u2019": "'", "\u2018": "'", "\u00ad": None})
 _OPENERS: Final = frozenset("\"'“‘«([{*_`#>-+|")
@@ -65,8 +67,32 @@ def find_matches(glossary: Glossary, text: str) -> list[Match]:
     index = index_for(glossary)
     tokens = tokenize(text)
     exact = _phrase_matches(index, text, tokens) + _regex_matches(index, text, tokens)
+    exact = [c for c in exact if not _part_of_identifier(text, tokens, c)]
     near = _near_candidates(index, tokens, exact)
+    near = [c for c in near if not _part_of_identifier(text, tokens, c)]
     return _select(exact + near)
+
+
+def _part_of_identifier(text: str, tokens: Tokens, candidate: _Candidate) -> bool:
+    """True when the match is only a part of a file, package or module name.
+
+    Words joined without spaces by dots (``foo-yaml-bar.txt``, ``x.github.io``),
+    or by hyphens into three or more lower-case parts (``javascript-some-plugin``),
+    name things; a term matches such a chain only as a whole.
+    """
+    seps = tokens.seps
+    first, last = candidate.first, candidate.last
+    while first > 0 and seps[first] in _JOINERS:
+        first -= 1
+    while last + 1 < len(seps) and seps[last + 1] in _JOINERS:
+        last += 1
+    if (first, last) == (candidate.first, candidate.last):
+        return False
+    chain = seps[first + 1 : last + 1]
+    if DOT in chain:
+        return True
+    words = text[tokens.starts[first] : tokens.ends[last]]
+    return last - first >= _MIN_IDENTIFIER_PARTS - 1 and words == words.lower()
 
 
 def _phrase_matches(index: TermIndex, text: str, tokens: Tokens) -> list[_Candidate]:

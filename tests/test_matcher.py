@@ -350,3 +350,40 @@ class TestDottedCompounds:
         assert [f.matched for f in check_text(glossary, "I like javascript. Yes")] == [
             "javascript"
         ]
+
+
+class TestIdentifiers:
+    """No term matches only a part of a file, package or module name."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "install javascript-some-plugin here",
+            "some-plugin-javascript",
+            "typings-for-css-modules-loader",
+            "open foo-javascript-bar.txt",
+        ],
+    )
+    def test_part_of_identifier_not_matched(self, text: str) -> None:
+        """Lower-case hyphen chains of 3+ parts and dotted chains name things."""
+        glossary = Glossary((Term("js", "JavaScript", case_sensitive=True),))
+        assert check_text(glossary, text) == []
+
+    @pytest.mark.parametrize(
+        ("text", "matched"),
+        [
+            ("javascript-based tools", "javascript"),
+            ("the Javascript-Based-Tool", "Javascript"),
+        ],
+    )
+    def test_prose_compounds_still_matched(self, text: str, matched: str) -> None:
+        """Two-part compounds and chains with capitals are prose."""
+        glossary = Glossary((Term("js", "JavaScript", case_sensitive=True),))
+        assert [f.matched for f in check_text(glossary, text)] == [matched]
+
+    def test_whole_chain_matches(self) -> None:
+        """A form equal to the whole chain is still found."""
+        assert [
+            f.kind.value
+            for f in check_text(GLOSSARY, "the community-of-human-destiny idea")
+        ] == ["near-miss"]

@@ -42,6 +42,9 @@ class _Span:
     end: int
     tokens: list[Token]
     label_end: int = -1  # links and images: where the text in brackets ends
+    # Emphasis and strikethrough: which delimiter tokens became markup. CommonMark
+    # leaves some runs as text (the "_" of snake_case, a lone "*"): those stay prose.
+    markup: list[bool] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -187,8 +190,15 @@ def _show_inline(
 def _apply(mask: Mask, offsets: Sequence[int], span: _Span) -> None:
     """Hide or rewrite the file's characters that one inline span covers."""
     rule, start, end = span.rule, span.start, span.end
-    if rule in ("emphasis", "strikethrough", "newline"):
+    if rule == "newline":
         _hide(mask, offsets, start, end)
+    elif rule == "emphasis":  # one token per delimiter character
+        for position, is_markup in enumerate(span.markup, start=start):
+            if is_markup:
+                _hide(mask, offsets, position, position + 1)
+    elif rule == "strikethrough":  # one token per "~~": hide the run if it paired
+        if span.markup and all(span.markup):
+            _hide(mask, offsets, start, end)
     elif rule == "escape":
         token = span.tokens[-1] if span.tokens else None  # after any pending text
         if token is None or token.type == "hardbreak":
@@ -309,4 +319,24 @@ def _parser() -> MarkdownIt:
     }
     for name, rule in rules.items():
         parser.inline.ruler.at(name, _recording(name, rule))
+    parser.inline.ruler2.before("fragments_join", "termcheck_markup", _note_markup)
     return parser
+
+
+def _note_markup(state: StateInline) -> None:
+    """After pairing, before text is joined: note which delimiters became markup.
+
+    A paired delimiter turns into an ``*_open``/``*_close`` token or into an
+    empty text token (the second character of ``**``); an unpaired one stays a
+    text token holding its character.
+    """
+    spans: list[_Span] = state.env.get(_RECORDS, [])
+    for span in spans:
+        if span.state is not state or span.rule not in ("emphasis", "strikethrough"):
+            continue
+        # The rule's own tokens come last (pending text is flushed before them):
+        # one per character of an emphasis run, one per "~~" (and a lone "~").
+        length = span.end - span.start
+        count = length if span.rule == "emphasis" else (length + 1) // 2
+        delimiters = span.tokens[-count:] if count else []
+        span.markup = [t.type != "text" or t.content == "" for t in delimiters]

@@ -120,6 +120,29 @@ class TestMarkdownPhrases:
         assert [f.term for f in check_text(GLOSSARY, text, markup="markdown")] == []
 
 
+class TestEmphasisDelimiters:
+    """Only delimiters that CommonMark pairs into emphasis are markup."""
+
+    @pytest.mark.parametrize(
+        ("text", "masked"),
+        [
+            ("snake_case_name here", "snake_case_name here"),
+            ("a * b * c", "a * b * c"),
+            ("a _b_ c", "a  b  c"),
+            ("***x***", "   x   "),
+            ("a **b* c", "a * b  c"),
+            ("~~gone~~ and ~x", "  gone   and ~x"),
+        ],
+    )
+    def test_masking(self, text: str, masked: str) -> None:
+        """Paired runs are hidden; intraword underscores and lone stars stay text."""
+        assert extract(text).masked == masked
+
+    def test_term_inside_snake_case_is_not_matched(self) -> None:
+        """``foo_yaml_bar`` is one word, not emphasis around ``yaml``."""
+        assert check_text(GLOSSARY, "see the_e-mail_field\n", markup="markdown") == []
+
+
 class TestMarkdownPositions:
     """Findings point into the original file, whatever was skipped before them."""
 
