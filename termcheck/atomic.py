@@ -24,6 +24,7 @@ __all__ = [
     "encode_like",
     "replace_text",
     "write_atomic",
+    "write_output",
     "write_target",
 ]
 
@@ -188,6 +189,23 @@ def write_atomic(path: Path, data: bytes, *, expected: Snapshot | None = None) -
     finally:
         os.close(handle)
     _sync_folder(path.parent)
+
+
+def write_output(path: Path, data: bytes) -> None:
+    """Write a report: atomically to a file, straight to a stream.
+
+    An existing FIFO or character device (``/dev/stdout``, a named pipe) is
+    written to, never replaced by a rename.
+    """
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        mode = 0
+    if stat.S_ISFIFO(mode) or stat.S_ISCHR(mode):
+        with path.open("wb") as stream:
+            stream.write(data)
+        return
+    write_atomic(path, data)
 
 
 def _temporary(path: Path, *, unnamed: bool = True) -> tuple[int, Path | None]:

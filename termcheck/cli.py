@@ -10,9 +10,10 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from termcheck.errors import GlossaryError, TermcheckError, one_line
+from termcheck.errors import GlossaryError, TermcheckError, internal_error
 from termcheck.formatters import FORMATTERS, FormatOptions
-from termcheck.model import ExitCode, Severity
+from termcheck.guard import parse_size, unwind_on_sigterm
+from termcheck.model import ExitCode
 
 if TYPE_CHECKING:
     from termcheck.model import Glossary, Report
@@ -23,7 +24,11 @@ __all__ = ["FAIL_ON", "cli", "main"]
 FAIL_ON = ("error", "warning", "info", "never")
 """``--fail-on`` levels, strictest last; ``never`` only fails on errors of input."""
 
+MARKUPS = ("plain", "markdown", "html", "rst", "latex", "asciidoc")
+"""``--markup`` names (the extractors'; kept here so ``--help`` loads nothing)."""
+
 PREFIX = "termcheck: error: "
+_CLICK = (click.exceptions.Exit, click.ClickException, click.Abort)
 
 
 class _Group(click.Group):
@@ -42,19 +47,10 @@ class _Group(click.Group):
             _fail(ctx, f"{where}{error.strerror or error}")
         except UnicodeError as error:
             _fail(ctx, str(error))
-        except (click.exceptions.Exit, click.ClickException, click.Abort):
-            raise
-        except Exception as error:  # a bug: still one line, with the way to see more
-            if os.environ.get("TERMCHECK_DEBUG"):
+        except Exception as error:  # a bug: one line all the same
+            if isinstance(error, _CLICK) or os.environ.get("TERMCHECK_DEBUG"):
                 raise
-            name = type(error).__name__
-            _fail(
-                ctx,
-                one_line(
-                    f"internal error: {name}: {error} (please report it; "
-                    "TERMCHECK_DEBUG=1 shows the traceback)"
-                ),
-            )
+            _fail(ctx, internal_error(error))
 
 
 def _fail(ctx: click.Context, message: str) -> None:
@@ -105,16 +101,15 @@ def cli() -> None:
     "--format",
     "output_format",
     type=click.Choice(list(FORMATTERS)),
-    default="text",
-    show_default=True,
-    help="Output format.",
+    default=None,
+    help="Output format  [default: the config's, else text].",
 )
 @click.option(
     "--fail-on",
     type=click.Choice(FAIL_ON),
-    default="error",
-    show_default=True,
-    help="Exit 1 when a finding has this severity or a higher one.",
+    default=None,
+    help="Exit 1 when a finding has this severity or a higher one  "
+    "[default: the config's, else error].",
 )
 @click.option("--context", is_flag=True, help="Show the source line of each finding.")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary.")
@@ -145,24 +140,47 @@ def cli() -> None:
 @click.option(
     "--max-file-size",
     default="50M",
-    show_default=True,
     metavar="SIZE",
-    callback=lambda _ctx, _param, value: _size(value),
-    help="Skip (with a warning) files larger than SIZE, e.g. 500K, 200M; 0: no limit.",
+    type=parse_size,
+    help="Skip (with a warning) files larger than SIZE; 0: no limit  [default: 50M].",
 )
 @click.option(
     "--write-baseline", metavar="FILE", help="Record all current findings in FILE."
+)
+@click.option(
+    "--config",
+    "config_path",
+    metavar="PATH",
+    help="Config file to use [default: "
+    ".termcheck.yaml or pyproject.toml found upwards to the repository root].",
+)
+@click.option(
+    "--markup",
+    type=click.Choice(MARKUPS),
+    help="Read every file as this markup  [default: by file ending].",
+)
+@click.option(
+    "--no-inline-config", is_flag=True, help="Ignore termcheck: directives in files."
+)
+@click.option(
+    "--encoding",
+    metavar="NAME",
+    help="Decode files with this codec  [default: UTF-8, or UTF-16/32 by BOM].",
 )
 @click.pass_context
 def check_command(
     ctx: click.Context,
     paths: tuple[str, ...],
     glossaries: tuple[str, ...],
-    output_format: str,
-    fail_on: str,
+    output_format: str | None,
+    fail_on: str | None,
     context: bool,
     quiet: bool,
     color: bool | None,
+    config_path: str | None,
+    markup: str | None,
+    no_inline_config: bool,
+    encoding: str | None,
     fix: bool,
     fix_near_misses: float | None,
     diff: bool,
@@ -174,23 +192,33 @@ def check_command(
     """Check files, folders (recursively) or standard input (-) for term variants.
 
     Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 on a
-    usage, glossary or input error (or a file that --fix could not write).
+    usage, config, glossary or input error (or a file that --fix could not write).
     """
-    if not glossaries:
-        raise click.UsageError("no glossary given; use --glossary", ctx)
     fixing = fix or diff or fix_near_misses is not None
     if fixing and not diff and "-" in paths:
         raise click.UsageError("standard input cannot be fixed in place; use --diff")
-    glossary = _load(*glossaries)
+    from termcheck.files import check_encoding
+    from termcheck.project import Project
+
+    project = Project.load(
+        config_path, glossaries=glossaries, markup=markup, fail_on=fail_on
+    )
+    if encoding is not None:
+        check_encoding(encoding)
+    glossary = project.validate()
+    output_format = output_format or project.config.format or "text"
     from termcheck.runner import check_paths  # brings in the matcher
 
     after = _after_check(paths, fixing, fix_near_misses, diff, write_baseline, baseline)
     keep = context or write_baseline or output_format in ("sarif", "gitlab")
     sources: dict[str, str] = {}
     report = check_paths(
-        glossary,
+        None,
         paths,
         sources=sources if keep else None,
+        project=project,
+        inline_config=not no_inline_config,
+        encoding=encoding,
         after=after,
         max_file_size=max_file_size,
     )
@@ -211,8 +239,7 @@ def check_command(
         _print_errors(report)
     else:
         _print_report(report, "text" if output else output_format, options)
-    level = None if fail_on == "never" else Severity.from_label(fail_on)
-    code = report.exit_code(level)
+    code = project.exit_code(report)
     ctx.exit(int(ExitCode.ERROR if failed_fixes else code))
 
 
@@ -241,9 +268,10 @@ def _after_check(
 def _write_baseline(path: str, report: Report, sources: dict[str, str]) -> Report:
     """Record every finding of ``report`` in ``path``; they count as baselined."""
     from termcheck.baseline import hidden_report, write_baseline
+    from termcheck.notices import plural
 
     count = write_baseline(path, report, sources)
-    click.echo(f"termcheck: wrote {_plural(count, 'finding')} to {path}", err=True)
+    click.echo(f"termcheck: wrote {plural(count, 'finding')} to {path}", err=True)
     return hidden_report(report)
 
 
@@ -253,54 +281,23 @@ def _write_output(
     """Write the report in ``output_format``, uncoloured, to the file ``path``."""
     from dataclasses import replace
 
-    from termcheck.atomic import write_atomic
+    from termcheck.atomic import write_output
 
     plain = replace(options, color=False)
     lines = list(FORMATTERS[output_format](report, plain))
-    data = "".join(line + "\n" for line in lines).encode("utf-8")
-    target = Path(path)
-    if _is_stream(target):  # /dev/stdout, a named pipe: write, never replace
-        with target.open("wb") as stream:
-            stream.write(data)
-        return
-    write_atomic(target, data)
-
-
-def _is_stream(path: Path) -> bool:
-    """True for an existing FIFO or character device (a pipe, a terminal)."""
-    import stat
-
-    try:
-        mode = path.stat().st_mode
-    except OSError:
-        return False
-    return stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)
+    write_output(Path(path), "".join(line + "\n" for line in lines).encode("utf-8"))
 
 
 def _print_fixes(report: Report, diff: bool) -> int:
     """Print the diff (--diff) or what --fix wrote; return how many files failed."""
-    failed = 0
-    for result in report.results:
-        outcome = result.fix
-        if outcome is None:
-            continue
-        if diff and outcome.diff:
-            click.echo(outcome.diff, nl=False)
-        if outcome.written:
-            count = _plural(len(outcome.applied), "finding")
-            click.echo(f"termcheck: fixed {count} in {result.path}", err=True)
-        for finding, reason in outcome.skipped:
-            where = f"{finding.path}:{finding.line}:{finding.column}"
-            click.echo(f"termcheck: {where}: not fixed: {reason}", err=True)
-        if outcome.problem is not None:
-            _error(f"{result.path}: {outcome.problem}")
-            failed += 1
+    from termcheck.notices import fix_notices
+
+    chunks, lines, failed = fix_notices(report, diff)
+    for chunk in chunks:
+        click.echo(chunk, nl=False)
+    for line in lines:
+        click.echo(line, err=True)
     return failed
-
-
-def _plural(count: int, noun: str) -> str:
-    """``1 finding``, ``2 findings``."""
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def _load(*sources: str) -> Glossary:
@@ -329,23 +326,24 @@ def _print_report(report: Report, output_format: str, options: FormatOptions) ->
 
 def _print_errors(report: Report) -> None:
     """Print the files that could not be checked, or were skipped, on stderr."""
-    for result in report.errors:
-        _error(f"{result.path}: {result.error}")
-    for result in report.skipped:
-        if result.skipped is not None:
-            level = "warning" if result.skipped.warning else "note"
-            message = f"{result.path}: skipped: {result.skipped.reason}"
-            click.echo(f"termcheck: {level}: {message}", err=True)
+    from termcheck.notices import problem_notices
+
+    for line in problem_notices(report):
+        click.echo(line, err=True)
 
 
-def _size(value: str) -> int:
-    """``--max-file-size``: a size such as ``50M`` in bytes (0: no limit)."""
-    from termcheck.guard import parse_size
+@cli.command("init")
+@click.argument("directory", default=".", type=click.Path(file_okay=False, exists=True))
+def init_command(directory: str) -> None:
+    """Write a commented starter .termcheck.yaml and glossary.yaml.
 
-    try:
-        return parse_size(value)
-    except ValueError as error:
-        raise click.BadParameter(str(error)) from None
+    Existing files are never overwritten: if either exists, nothing is written
+    and the exit status is 2.
+    """
+    from termcheck.starter import write_starter
+
+    for path in write_starter(Path(directory)):
+        click.echo(f"wrote {path}")
 
 
 @cli.group("glossary")
@@ -398,21 +396,5 @@ def test_command(ctx: click.Context, files: tuple[str, ...]) -> None:
 
 def main(argv: Sequence[str] | None = None) -> None:
     """Run the command line and exit with its status."""
-    _exit_cleanly_on_sigterm()
+    unwind_on_sigterm()  # a killed run removes its temporary files
     cli.main(args=list(argv) if argv is not None else None, prog_name="termcheck")
-
-
-def _exit_cleanly_on_sigterm() -> None:
-    """Turn SIGTERM (a CI timeout, a killed hook) into SystemExit(143).
-
-    Python would otherwise die on the spot; as an exception it unwinds, so a
-    file being fixed keeps its old content and no temporary file stays behind.
-    """
-    import contextlib
-    import signal
-
-    def terminate(signum: int, _frame: object) -> None:
-        raise SystemExit(128 + signum)
-
-    with contextlib.suppress(ValueError):  # not the main thread: leave it alone
-        signal.signal(signal.SIGTERM, terminate)

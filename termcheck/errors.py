@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 __all__ = [
+    "BinaryFileError",
     "ConfigError",
     "FileSkipped",
     "GlossaryError",
     "InputError",
     "MatchTimeoutError",
     "TermcheckError",
+    "internal_error",
     "one_line",
 ]
 
@@ -34,6 +36,14 @@ _ONE_LINE = str.maketrans(
 def one_line(text: str) -> str:
     """``text`` with its line breaks escaped (``\\n``), so it prints as one line."""
     return text.translate(_ONE_LINE)
+
+
+def internal_error(error: Exception) -> str:
+    """The one line shown for an unexpected exception (a bug in termcheck)."""
+    return one_line(
+        f"internal error: {type(error).__name__}: {error} (please report it; "
+        "TERMCHECK_DEBUG=1 shows the traceback)"
+    )
 
 
 class TermcheckError(Exception):
@@ -71,6 +81,10 @@ class ConfigError(TermcheckError):
 
 class InputError(TermcheckError):
     """A file to check cannot be read or decoded."""
+
+
+class BinaryFileError(InputError):
+    """A file to check looks binary (a NUL byte near its start)."""
 
 
 class MatchTimeoutError(TermcheckError):

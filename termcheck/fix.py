@@ -123,10 +123,14 @@ def _candidates(
         )
         if not eligible or finding in keep:
             continue
-        if finding.replacement is None:
+        if not finding.fixable:
             reason = (
-                "the canonical form has no regular plural or possessive; "
-                "edit by hand"
+                "the text runs across markup, which a rewrite would lose; edit by hand"
+            )
+            skipped.append(Skip(finding, reason))
+        elif finding.replacement is None:
+            reason = (
+                "the canonical form has no regular plural or possessive; edit by hand"
             )
             skipped.append(Skip(finding, reason))
         elif finding.replacement != finding.matched:

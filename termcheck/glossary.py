@@ -55,12 +55,15 @@ _LANGUAGE = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")
 _EMPTY_MATCH_PROBES = ("", "a", "a b", "Ab-1. x")
 
 
+_DEFAULT_FUZZY = 0.88  # near-miss threshold when neither term nor defaults set one
+
+
 @dataclass(frozen=True, slots=True)
 class _Settings:
     """The per-term settings that ``defaults`` can preset."""
 
     case_sensitive: bool = False
-    fuzzy: float | None = 0.88
+    fuzzy: float | None = _DEFAULT_FUZZY
     severity: Severity = Severity.ERROR
 
 
@@ -79,8 +82,14 @@ def parse_glossary(text: str, path: str = "<string>") -> Glossary:
     return Glossary(terms, (path,), document.name, document.language)
 
 
-def load_glossary(*sources: str | os.PathLike[str]) -> Glossary:
-    """Load files or bundled names into one glossary; ids are unique across all."""
+def load_glossary(
+    *sources: str | os.PathLike[str], fuzzy: float | None = _DEFAULT_FUZZY
+) -> Glossary:
+    """Load files or bundled names into one glossary; ids are unique across all.
+
+    ``fuzzy`` is the near-miss threshold of terms whose glossary sets none
+    (neither on the term nor in ``defaults``); None turns their search off.
+    """
     if not sources:
         raise GlossaryError("no glossary given")
     shown_by_file: dict[Path, str] = {}
@@ -88,7 +97,7 @@ def load_glossary(*sources: str | os.PathLike[str]) -> Glossary:
         path = resolve_glossary_source(source)
         shown_by_file.setdefault(path.resolve(), str(path))  # same file: read once
     shown = tuple(shown_by_file.values())
-    documents = [_Parser(name).document(read_yaml_file(name)) for name in shown]
+    documents = [_Parser(name, fuzzy).document(read_yaml_file(name)) for name in shown]
     located = [term for document in documents for term in document.terms]
     check_terms(located)
     name = ", ".join(document.name for document in documents if document.name)
@@ -152,6 +161,10 @@ def _slug(canonical: str) -> str:
 class _Parser(NodeReader):
     """Turns the located values of one document into terms, citing nodes on error."""
 
+    def __init__(self, path: str, fuzzy: float | None = _DEFAULT_FUZZY) -> None:
+        super().__init__(path)
+        self.base = _Settings(fuzzy=fuzzy)
+
     def document(self, root: YValue | None) -> _Document:
         if root is None:
             problem = "glossary is empty; expected a mapping with 'version' and 'terms'"
@@ -169,9 +182,9 @@ class _Parser(NodeReader):
     def defaults(self, top: YMap) -> _Settings:
         node = given(top, "defaults")
         if node is None:
-            return _Settings()
+            return self.base
         mapping = self.mapping(node, "'defaults'", _SETTING_KEYS)
-        return self.settings(mapping, _Settings())
+        return self.settings(mapping, self.base)
 
     def terms(self, top: YMap) -> YList:
         terms = top.get("terms")

@@ -1,10 +1,12 @@
-"""Looking at a path before reading it: special files, broken links, size limits."""
+"""Protecting a run: special files, broken links, size limits, odd names, SIGTERM."""
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import re
+import signal
 import stat
 import unicodedata
 from pathlib import Path
@@ -21,6 +23,7 @@ __all__ = [
     "printable",
     "read_file",
     "read_stream",
+    "unwind_on_sigterm",
 ]
 
 DEFAULT_MAX_FILE_SIZE: Final = 50 * 1024 * 1024
@@ -221,3 +224,17 @@ def _cannot_read(problem: str) -> str:
     if problem == "permission denied":
         return "cannot read file: Permission denied"
     return problem
+
+
+def unwind_on_sigterm() -> None:
+    """Turn SIGTERM (a CI timeout, a killed hook) into SystemExit(143).
+
+    Python would otherwise die on the spot; as an exception it unwinds, so a
+    file being fixed keeps its old content and no temporary file stays behind.
+    """
+
+    def terminate(signum: int, _frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    with contextlib.suppress(ValueError):  # not the main thread: leave it alone
+        signal.signal(signal.SIGTERM, terminate)

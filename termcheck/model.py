@@ -194,6 +194,10 @@ class Finding:
     score: float
     message: str
     replacement: str | None
+    # False where --fix must not rewrite the span although it has a replacement:
+    # it runs across markup (``community of *human* destiny``), which a rewrite
+    # would lose.
+    fixable: bool = True
 
     @property
     def sort_key(self) -> tuple[str, int, int, str]:

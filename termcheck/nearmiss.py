@@ -34,7 +34,7 @@ from typing import Final
 from rapidfuzz.distance import OSA
 
 from termcheck.index import MIN_FUZZY_WORD, FormRef, TermIndex
-from termcheck.tokens import FUNCTION_WORDS, LONG_WORD, Tokens, deinflect
+from termcheck.tokens import DOT, FUNCTION_WORDS, LONG_WORD, Tokens, deinflect
 
 __all__ = ["NearMiss", "find_near_misses", "score_window"]
 
@@ -162,7 +162,7 @@ def _candidate_windows(index: TermIndex, tokens: Tokens) -> set[tuple[int, int, 
     windows: set[tuple[int, int, int]] = set()
     split_words = index.split_words
     for position, key in enumerate(keys):
-        if seps[position] is None:
+        if seps[position] is None or seps[position] == DOT:
             recent.clear()
         elif split_words and position and seps[position] != "":
             _add_split_words(index, tokens, position, windows)
@@ -213,7 +213,7 @@ def _cluster(
         for later in range(at + 1, len(positions)):  # no slice copy: stays linear
             last = positions[later]
             if last - first + 1 > limit or any(
-                tokens.seps[p] is None for p in range(first + 1, last + 1)
+                tokens.seps[p] in (None, DOT) for p in range(first + 1, last + 1)
             ):
                 break
             found.append((ref_no, *_extend(ref, tokens, first, last)))

@@ -99,9 +99,7 @@ class PostCheck:
 
 def _moved(hidden: list[Finding], result: FixResult) -> list[Finding]:
     """The baselined findings as they appear in the fixed text."""
-    keys = {
-        (f.term, f.kind, f.matched, result.map_offset(f.start)) for f in hidden
-    }
+    keys = {(f.term, f.kind, f.matched, result.map_offset(f.start)) for f in hidden}
     return [f for f in result.findings if _key(f) in keys]
 
 

@@ -5,13 +5,24 @@ from __future__ import annotations
 import functools
 import sys
 from collections.abc import Callable, Iterator, MutableMapping, Sequence
+from dataclasses import replace
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from termcheck.errors import FileSkipped, InputError, MatchTimeoutError
+from termcheck.errors import (
+    BinaryFileError,
+    FileSkipped,
+    InputError,
+    MatchTimeoutError,
+)
 from termcheck.files import STDIN, STDIN_NAME, collect_files, decode
 from termcheck.guard import DEFAULT_MAX_FILE_SIZE, read_file, read_stream
 from termcheck.model import FileResult, Finding, Glossary, Report, Skipped
+
+if TYPE_CHECKING:
+    from termcheck.directives import Outcome
+    from termcheck.project import Project
+    from termcheck.selection import Selection
 
 __all__ = ["AfterCheck", "check_paths"]
 
@@ -25,11 +36,14 @@ report on and the FileResult (see ``termcheck.postcheck``)."""
 
 
 def check_paths(
-    glossary: Glossary,
+    glossary: Glossary | None,
     paths: Sequence[str],
     *,
     stdin: TextIO | None = None,
     sources: MutableMapping[str, str] | None = None,
+    project: Project | None = None,
+    inline_config: bool = True,
+    encoding: str | None = None,
     after: AfterCheck | None = None,
     max_file_size: int | None = DEFAULT_MAX_FILE_SIZE,
 ) -> Report:
@@ -37,17 +51,24 @@ def check_paths(
 
     ``-`` reads ``stdin`` (default: the process's standard input). A file that is
     missing, unreadable or undecodable becomes a FileResult with ``error`` set and
-    the run goes on. Display paths are the user's, with ``/`` as separator.
-    When ``sources`` is given, it receives the text of each checked file.
+    the run goes on; a binary file found in a folder is passed over. Display
+    paths are the user's, with ``/`` as separator. When ``sources`` is given, it
+    receives the text of each checked file. ``project`` gives each file its
+    markup, glossaries and disabled terms (default: ``glossary`` for all, the
+    markup by file ending, git's ignore rules when walking); ``encoding``
+    forces a codec; ``inline_config=False`` ignores ``termcheck:`` directives.
     ``after`` (fixing, baselines) turns each file's findings into its result.
     A file over ``max_file_size`` bytes (None or 0: no limit), or a special
     file met in a folder, is skipped; a regex form that runs out of time makes
     an error for that file only.
     """
-    from termcheck.checker import check_text  # the matcher is heavy: load on use
+    from termcheck.checker import check_document  # the matcher is heavy: load on use
+    from termcheck.project import Project
 
+    project = project or Project()
     results: list[FileResult] = []
-    for display, path, text in _texts(paths, stdin, max_file_size):
+    texts = _texts(paths, stdin, project.selection, encoding, max_file_size)
+    for display, path, text in texts:
         if isinstance(text, FileSkipped):
             skipped = Skipped(text.problem, text.label, text.warning)
             results.append(FileResult(display, skipped=skipped))
@@ -55,13 +76,30 @@ def check_paths(
         if isinstance(text, InputError):
             results.append(FileResult(display, error=text.problem))
             continue
+        settings = project.settings_for(display, path)
+        file_glossary = (
+            project.glossary(settings.glossaries)
+            if settings.glossaries or glossary is None
+            else glossary
+        )
+        check = functools.partial(
+            check_document,
+            file_glossary,
+            path=display,
+            markup=settings.markup,
+            inline_config=inline_config,
+            disabled=settings.disable,
+        )
         try:
-            findings = check_text(glossary, text, path=display)
-            if after is None:
-                result = FileResult(display, findings=tuple(findings))
-            else:
-                check = functools.partial(check_text, glossary, path=display)
-                text, result = after(display, path, text, findings, check)
+            outcome = check(text)
+            result = FileResult(
+                display, outcome.findings, suppressed=outcome.suppressed
+            )
+            if after is not None:
+                text, result = after(
+                    display, path, text, list(outcome.findings), _findings_of(check)
+                )
+                result = replace(result, suppressed=outcome.suppressed)
         except MatchTimeoutError as error:
             results.append(FileResult(display, error=_timed_out(error)))
             continue
@@ -71,8 +109,17 @@ def check_paths(
     return Report(tuple(results))
 
 
+def _findings_of(check: Callable[[str], Outcome]) -> Callable[[str], list[Finding]]:
+    """``check`` as a function from a text to its findings (for re-checks)."""
+    return lambda text: list(check(text).findings)
+
+
 def _texts(
-    paths: Sequence[str], stdin: TextIO | None, max_size: int | None
+    paths: Sequence[str],
+    stdin: TextIO | None,
+    selection: Selection | None = None,
+    encoding: str | None = None,
+    max_size: int | None = DEFAULT_MAX_FILE_SIZE,
 ) -> Iterator[tuple[str, Path | None, str | InputError | FileSkipped]]:
     """Yield each file's display path and path with its text, or why it has none."""
     seen: set[str] = set()
@@ -80,11 +127,14 @@ def _texts(
         walked = given != STDIN and _is_dir(given)
         problems: list[InputError] = []
         try:
-            for display, path in collect_files([given], problems=problems):
+            for display, path in collect_files([given], selection, problems=problems):
                 if display in seen:
                     continue
                 seen.add(display)
-                yield display, path, _read(display, path, stdin, walked, max_size)
+                text = _read(display, path, stdin, encoding, walked, max_size)
+                if walked and isinstance(text, BinaryFileError):
+                    continue  # binary files met in a folder are not prose
+                yield display, path, text
         except InputError as error:
             yield error.path or given, None, error
         for problem in problems:  # folders inside a walk that could not be listed
@@ -102,28 +152,34 @@ def _read(
     display: str,
     path: Path | None,
     stdin: TextIO | None,
-    walked: bool,
-    max_size: int | None,
+    encoding: str | None,
+    walked: bool = False,
+    max_size: int | None = DEFAULT_MAX_FILE_SIZE,
 ) -> str | InputError | FileSkipped:
     """Read one file (``None``: standard input), catching what goes wrong."""
     try:
         if path is None:
-            return _read_stdin(stdin if stdin is not None else sys.stdin, max_size)
+            stream = stdin if stdin is not None else sys.stdin
+            return _read_stdin(stream, encoding, max_size)
         data = read_file(path, name=display, walked=walked, max_size=max_size)
-        return decode(data, name=display)
+        return decode(data, name=display, encoding=encoding)
     except (InputError, FileSkipped) as error:
         return error
     except OSError as error:  # reading a stream that went away
         return InputError(f"cannot read: {error.strerror or error}", path=display)
 
 
-def _read_stdin(stream: TextIO, max_size: int | None) -> str:
+def _read_stdin(
+    stream: TextIO,
+    encoding: str | None = None,
+    max_size: int | None = DEFAULT_MAX_FILE_SIZE,
+) -> str:
     """Read a text stream, decoding its raw bytes ourselves when it has them."""
     buffer = getattr(stream, "buffer", None)
     if buffer is None:
         return stream.read()
     data = read_stream(buffer, name=STDIN_NAME, max_size=max_size)
-    return decode(data, name=STDIN_NAME)
+    return decode(data, name=STDIN_NAME, encoding=encoding)
 
 
 def _timed_out(error: MatchTimeoutError) -> str:

@@ -6,13 +6,13 @@ import difflib
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import ClassVar, TypeVar
 
 import yaml
 from yaml.constructor import SafeConstructor
 from yaml.reader import ReaderError
 
-from termcheck.errors import GlossaryError
+from termcheck.errors import GlossaryError, TermcheckError
 
 __all__ = [
     "MAX_NODES",
@@ -147,6 +147,9 @@ def _one_of(choices: Sequence[str]) -> str:
 class NodeReader:
     """Typed access to located values; every problem cites the offending node."""
 
+    #: The error raised for a bad value (a config reader uses ConfigError).
+    error: ClassVar[type[TermcheckError]] = GlossaryError
+
     def __init__(self, path: str) -> None:
         self.path = path
 
@@ -154,9 +157,9 @@ class NodeReader:
         """Where ``node`` starts."""
         return Where(self.path, node.line, node.column)
 
-    def fail(self, node: YValue, problem: str) -> GlossaryError:
-        """A GlossaryError located at ``node``."""
-        return self.at(node).error(problem)
+    def fail(self, node: YValue, problem: str) -> TermcheckError:
+        """An error (of class :attr:`error`) located at ``node``."""
+        return self.error(problem, self.path, node.line, node.column)
 
     def mapping(self, node: YValue, what: str, keys: Sequence[str]) -> YMap:
         """``node`` as a mapping that uses only ``keys``."""

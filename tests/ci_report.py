@@ -20,8 +20,12 @@ GLOSSARY = Glossary(
             "community with a shared future for mankind",
             forbidden=(Form("community of human destiny", FORBIDDEN),),
         ),
-        Term("email", "email", forbidden=(Form("e-mail", FORBIDDEN),),
-             severity=Severity.INFO),
+        Term(
+            "email",
+            "email",
+            forbidden=(Form("e-mail", FORBIDDEN),),
+            severity=Severity.INFO,
+        ),
         Term("gsi", "Global Security Initiative", case_sensitive=True),
     )
 )

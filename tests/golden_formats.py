@@ -9,8 +9,11 @@ from tests.ci_report import GLOSSARY, report, sources
 
 DATA = Path(__file__).parent / "data" / "formats"
 
-GOLDEN = {"github": "expected.github.txt", "junit": "expected.junit.xml",
-          "gitlab": "expected.gitlab.json"}
+GOLDEN = {
+    "github": "expected.github.txt",
+    "junit": "expected.junit.xml",
+    "gitlab": "expected.gitlab.json",
+}
 """The golden file of each format with one, in tests/data/formats."""
 
 

@@ -143,8 +143,10 @@ class TestBaselineFile:
             ('{"version": 2, "findings": []}', "not a termcheck baseline"),
             ('{"version": 1}', "no findings list"),
             ('{"version": 1, "findings": [{"count": 1}]}', "entry 1"),
-            ('{"version": 1, "findings": [{"fingerprint": "x", "count": 0}]}',
-             "entry 1"),
+            (
+                '{"version": 1, "findings": [{"fingerprint": "x", "count": 0}]}',
+                "entry 1",
+            ),
         ],
     )
     def test_bad_file(self, tmp_path, content, problem):

@@ -13,16 +13,31 @@ class TestCarryCase:
     @pytest.mark.parametrize(
         ("matched", "form", "expected"),
         [
-            ("community of human destiny", "community of human destiny",
-             "community with a shared future for mankind"),
-            ("COMMUNITY OF HUMAN DESTINY", "community of human destiny",
-             "COMMUNITY WITH A SHARED FUTURE FOR MANKIND"),
-            ("Community Of Human Destiny", "community of human destiny",
-             "Community with a Shared Future for Mankind"),
-            ("Community of Human Destiny", "community of human destiny",
-             "Community with a Shared Future for Mankind"),
-            ("Community of human destiny", "community of human destiny",
-             "Community with a shared future for mankind"),
+            (
+                "community of human destiny",
+                "community of human destiny",
+                "community with a shared future for mankind",
+            ),
+            (
+                "COMMUNITY OF HUMAN DESTINY",
+                "community of human destiny",
+                "COMMUNITY WITH A SHARED FUTURE FOR MANKIND",
+            ),
+            (
+                "Community Of Human Destiny",
+                "community of human destiny",
+                "Community with a Shared Future for Mankind",
+            ),
+            (
+                "Community of Human Destiny",
+                "community of human destiny",
+                "Community with a Shared Future for Mankind",
+            ),
+            (
+                "Community of human destiny",
+                "community of human destiny",
+                "Community with a shared future for mankind",
+            ),
         ],
     )
     def test_styles_carry_over(self, matched, form, expected):
@@ -49,13 +64,19 @@ class TestCarryCase:
         canonical's case."""
         canonical = "Belt and Road Initiative"
         assert (
-            carry_case(canonical, "OBOR", "OBOR", case_sensitive=False,
-                       sentence_start=False)
+            carry_case(
+                canonical, "OBOR", "OBOR", case_sensitive=False, sentence_start=False
+            )
             == canonical
         )
         assert (
-            carry_case(canonical, "One Belt One Road", "One Belt One Road",
-                       case_sensitive=False, sentence_start=False)
+            carry_case(
+                canonical,
+                "One Belt One Road",
+                "One Belt One Road",
+                case_sensitive=False,
+                sentence_start=False,
+            )
             == canonical
         )
 
@@ -82,13 +103,19 @@ class TestCarryCase:
         """A regex form's own style is unknown: only a sentence start carries over."""
         canonical = "community with a shared future for mankind"
         upper = carry_case(
-            canonical, "COMMUNITY OF SHARED DESTINY", None,
-            case_sensitive=False, sentence_start=False,
+            canonical,
+            "COMMUNITY OF SHARED DESTINY",
+            None,
+            case_sensitive=False,
+            sentence_start=False,
         )
         assert upper == canonical
         start = carry_case(
-            canonical, "community of shared destiny", None,
-            case_sensitive=False, sentence_start=True,
+            canonical,
+            "community of shared destiny",
+            None,
+            case_sensitive=False,
+            sentence_start=True,
         )
         assert start == "C" + canonical[1:]
 

@@ -131,9 +131,7 @@ class TestApplyFixesSafety:
         glossary = Glossary(
             (
                 Term("x", "big", forbidden=(Form("huge", Status.FORBIDDEN),)),
-                Term(
-                    "y", "large car", forbidden=(Form("big car", Status.FORBIDDEN),)
-                ),
+                Term("y", "large car", forbidden=(Form("big car", Status.FORBIDDEN),)),
             )
         )
         text = "A huge car; huge plans."

@@ -29,7 +29,12 @@ class TestGitlabFormat:
             )
             assert isinstance(issue["location"]["lines"]["begin"], int)
         assert [i["severity"] for i in issues] == [
-            "major", "major", "major", "major", "info", "minor"
+            "major",
+            "major",
+            "major",
+            "major",
+            "info",
+            "minor",
         ]
 
     def test_fingerprints_unique_and_line_independent(self):

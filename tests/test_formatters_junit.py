@@ -28,9 +28,7 @@ class TestJunitFormat:
         (suite,) = root
         cases = suite.findall("testcase")
         sample = report()
-        assert [case.get("name") for case in cases] == [
-            r.path for r in sample.results
-        ]
+        assert [case.get("name") for case in cases] == [r.path for r in sample.results]
         failures = [f for case in cases for f in case.findall("failure")]
         assert len(failures) == len(sample.findings)
         assert [f.get("type") for f in failures] == [

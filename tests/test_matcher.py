@@ -301,3 +301,89 @@ class TestIndexCache:
     def test_same_object_same_index(self) -> None:
         """A second lookup returns the same index."""
         assert index_for(GLOSSARY) is index_for(GLOSSARY)
+
+
+class TestDottedCompounds:
+    """A dot between two words joins them: file names, module and product names."""
+
+    def test_dotted_form_is_matched(self) -> None:
+        """A form with a dot matches as a whole, in any case, plural included."""
+        glossary = Glossary(
+            (
+                Term(
+                    "node",
+                    "Node.js",
+                    case_sensitive=True,
+                    forbidden=(Form("NodeJS", Status.FORBIDDEN),),
+                ),
+            )
+        )
+        found_here = [
+            (f.kind.value, f.matched)
+            for f in check_text(glossary, "Node.js, node.js and NodeJS. End.")
+        ]
+        assert found_here == [("case", "node.js"), ("forbidden", "NodeJS")]
+
+    @pytest.mark.parametrize(
+        "text",
+        ["see javascript.md", "typings.for.css.modules.loader", "the x.github.io site"],
+    )
+    def test_word_inside_a_dotted_compound_is_not_matched(self, text: str) -> None:
+        """A term never matches one part of a file or module name."""
+        glossary = Glossary(
+            (
+                Term("js", "JavaScript", case_sensitive=True),
+                Term("gh", "GitHub", case_sensitive=True),
+                Term(
+                    "css",
+                    "CSS",
+                    forbidden=(Form("css", Status.FORBIDDEN, regex=True),),
+                    case_sensitive=True,
+                ),
+            )
+        )
+        assert check_text(glossary, text) == []
+
+    def test_sentence_end_is_not_a_compound(self) -> None:
+        """A dot followed by a space still ends a sentence."""
+        glossary = Glossary((Term("js", "JavaScript", case_sensitive=True),))
+        assert [f.matched for f in check_text(glossary, "I like javascript. Yes")] == [
+            "javascript"
+        ]
+
+
+class TestIdentifiers:
+    """No term matches only a part of a file, package or module name."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "install javascript-some-plugin here",
+            "some-plugin-javascript",
+            "typings-for-css-modules-loader",
+            "open foo-javascript-bar.txt",
+        ],
+    )
+    def test_part_of_identifier_not_matched(self, text: str) -> None:
+        """Lower-case hyphen chains of 3+ parts and dotted chains name things."""
+        glossary = Glossary((Term("js", "JavaScript", case_sensitive=True),))
+        assert check_text(glossary, text) == []
+
+    @pytest.mark.parametrize(
+        ("text", "matched"),
+        [
+            ("javascript-based tools", "javascript"),
+            ("the Javascript-Based-Tool", "Javascript"),
+        ],
+    )
+    def test_prose_compounds_still_matched(self, text: str, matched: str) -> None:
+        """Two-part compounds and chains with capitals are prose."""
+        glossary = Glossary((Term("js", "JavaScript", case_sensitive=True),))
+        assert [f.matched for f in check_text(glossary, text)] == [matched]
+
+    def test_whole_chain_matches(self) -> None:
+        """A form equal to the whole chain is still found."""
+        assert [
+            f.kind.value
+            for f in check_text(GLOSSARY, "the community-of-human-destiny idea")
+        ] == ["near-miss"]

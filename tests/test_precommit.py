@@ -110,9 +110,7 @@ def project(tmp_path: Path, hook_repo: tuple[Path, str]) -> Path:
     return tmp_path
 
 
-def _run_hook(
-    project: Path, home: Path, hook: str
-) -> subprocess.CompletedProcess[str]:
+def _run_hook(project: Path, home: Path, hook: str) -> subprocess.CompletedProcess[str]:
     """``pre-commit run HOOK --all-files`` in ``project`` (files staged first)."""
     _git(project, "add", "-A")
     env = {**_git_env(), "PRE_COMMIT_HOME": str(home), "PRE_COMMIT_COLOR": "never"}

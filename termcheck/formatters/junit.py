@@ -20,9 +20,7 @@ SUITE: Final = "termcheck"
 
 # Characters XML 1.0 cannot hold at all, even escaped; shown as U+FFFD instead.
 #   "a\x0cb" -> "a\ufffdb"
-_NOT_XML: Final = re.compile(
-    "[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
-)
+_NOT_XML: Final = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def format_report(report: Report, options: FormatOptions) -> Iterator[str]:

@@ -93,6 +93,7 @@ def _rule(finding: Finding, options: FormatOptions) -> dict[str, Any]:
 def artifact_location(path: str) -> dict[str, Any]:
     """A file's location: a relative URI under ``%SRCROOT%`` where possible."""
     from termcheck.baseline import baseline_path
+
     if path == STDIN_NAME:
         return {"description": {"text": "standard input"}}
     relative = baseline_path(path)
@@ -104,6 +105,7 @@ def artifact_location(path: str) -> dict[str, Any]:
 def _result(finding: Finding, rule: int, options: FormatOptions) -> dict[str, Any]:
     """One finding: where it is, what it says, how to fix it."""
     from termcheck.baseline import fingerprint  # uses regex: load on use
+
     location = artifact_location(finding.path)
     region = {
         "startLine": finding.line,
@@ -124,7 +126,7 @@ def _result(finding: Finding, rule: int, options: FormatOptions) -> dict[str, An
         "partialFingerprints": {FINGERPRINT: fingerprint(finding, text)},
         "properties": {"kind": finding.kind.value, "score": round(finding.score, 3)},
     }
-    if finding.replacement is not None:
+    if finding.replacement is not None and finding.fixable:
         result["fixes"] = [
             {
                 "description": {"text": f'Replace with "{finding.replacement}"'},

