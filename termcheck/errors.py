@@ -33,9 +33,20 @@ _ONE_LINE = str.maketrans(
 )
 
 
+_LONGEST = 400  # characters of a problem kept; a hostile file may quote megabytes
+
+
 def one_line(text: str) -> str:
     """``text`` with its line breaks escaped (``\\n``), so it prints as one line."""
     return text.translate(_ONE_LINE)
+
+
+def _shortened(text: str) -> str:
+    """``text``, or its start and end around ``[…N characters…]`` when too long."""
+    if len(text) <= _LONGEST:
+        return text
+    left_out = len(text) - _LONGEST + 40
+    return f"{text[:240]}[…{left_out} characters…]{text[-(_LONGEST - 280):]}"
 
 
 def internal_error(error: Exception) -> str:
@@ -56,7 +67,7 @@ class TermcheckError(Exception):
     def __init__(
         self, problem: str, path: str = "", line: int = 0, column: int = 0
     ) -> None:
-        self.problem = one_line(problem)
+        self.problem = _shortened(one_line(problem))
         self.path = one_line(path)
         self.line = line
         self.column = column

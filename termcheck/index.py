@@ -9,6 +9,7 @@ from typing import Final
 
 import regex
 
+from termcheck.bulk import bulk
 from termcheck.model import Form, Glossary, Status, Term
 from termcheck.tokens import FUNCTION_WORDS, LONG_WORD, tokenize
 
@@ -95,6 +96,7 @@ def phrase_key(
     return "".join(parts)
 
 
+@bulk
 def build_index(glossary: Glossary) -> TermIndex:
     """Index every form of every term in ``glossary``."""
     index = TermIndex(glossary)

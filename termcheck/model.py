@@ -254,9 +254,10 @@ class FileResult:
 
 @dataclass(frozen=True, slots=True)
 class Report:
-    """Everything one run found, in file order."""
+    """Everything one run found, in file order, and warnings about the run."""
 
     results: tuple[FileResult, ...] = ()
+    warnings: tuple[str, ...] = ()
 
     @property
     def findings(self) -> tuple[Finding, ...]:

@@ -16,13 +16,17 @@ def plural(count: int, noun: str) -> str:
 
 
 def problem_notices(report: Report) -> list[str]:
-    """An error line per file that could not be checked, a note or warning per skip."""
+    """An error line per file that could not be checked, a note or warning per skip.
+
+    The run's own warnings (an ``include`` pattern that matched nothing) come last.
+    """
     lines = [f"{ERROR}{result.path}: {result.error}" for result in report.errors]
     for result in report.skipped:
         if result.skipped is not None:
             level = "warning" if result.skipped.warning else "note"
             reason = result.skipped.reason
             lines.append(f"termcheck: {level}: {result.path}: skipped: {reason}")
+    lines.extend(f"termcheck: warning: {warning}" for warning in report.warnings)
     return lines
 
 

@@ -106,7 +106,8 @@ def check_paths(
         if sources is not None:
             sources[display] = text
         results.append(result)
-    return Report(tuple(results))
+    warnings = project.selection.unmatched_includes()
+    return Report(tuple(results), warnings=warnings)
 
 
 def _findings_of(check: Callable[[str], Outcome]) -> Callable[[str], list[Finding]]:
