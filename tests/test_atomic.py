@@ -100,7 +100,12 @@ class TestWriteAtomic:
         assert _leftovers(tmp_path) == []
 
     def test_process_killed_before_rename_leaves_original(self, tmp_path):
-        """A process dying between writing and renaming leaves the file as it was."""
+        """A process dying at the rename itself leaves the file as it was.
+
+        Only in the instant between naming the finished temporary file and the
+        rename can a kill leave that file behind (before it, on Linux, the
+        file has no name: see tests/reliability/test_fix_faults.py).
+        """
         path = tmp_path / "a.md"
         path.write_bytes(b"original")
         code = (
