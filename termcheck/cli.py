@@ -212,6 +212,143 @@ def test_command(ctx: click.Context, files: tuple[str, ...]) -> None:
     ctx.exit(int(ExitCode.FINDINGS if failed else ExitCode.OK))
 
 
+@glossary_group.command("import")
+@click.argument("file", metavar="FILE")
+@click.option("--from", "kind", type=click.Choice(["tbx", "csv", "vale"]),
+              required=True, help="Format of FILE.")
+@click.option("-o", "--output", metavar="PATH",
+              help="Write the glossary here [default: standard output].")
+@click.option("--lang", metavar="TAG", help="Language to take from a TBX file.")
+def import_command(file: str, kind: str, output: str | None, lang: str | None) -> None:
+    """Convert a TBX, CSV or Vale file (rule, or Vocab folder) into a glossary.
+
+    What cannot be carried over is listed as warnings on standard error and in
+    the glossary's header comment.
+    """
+    from pathlib import Path
+
+    from termcheck.interchange import import_glossary
+
+    result = import_glossary(kind, Path(file), lang)
+    for warning in result.warnings:
+        click.echo(f"termcheck: warning: {warning}", err=True)
+    _write_output(result.text, output)
+    if output:
+        click.echo(f"{output}: {result.terms} terms imported from {file}", err=True)
+
+
+@glossary_group.command("export")
+@click.argument("file", metavar="FILE|NAME")
+@click.option("--to", "kind", type=click.Choice(["tbx", "csv"]), required=True,
+              help="Format to write.")
+@click.option("-o", "--output", metavar="PATH",
+              help="Write here [default: standard output].")
+def export_command(file: str, kind: str, output: str | None) -> None:
+    """Write a glossary as TBX-Basic (v3) or CSV.
+
+    What the format cannot hold is listed as warnings on standard error.
+    """
+    from termcheck.interchange import export_glossary
+
+    result = export_glossary(kind, _load(file), file)
+    for warning in result.warnings:
+        click.echo(f"termcheck: warning: not exported: {warning}", err=True)
+    _write_output(result.text, output)
+
+
+def _write_output(text: str, output: str | None) -> None:
+    """Write ``text`` to the file ``output``, or to stdout when it is None or -."""
+    if output is None or output == "-":
+        click.echo(text, nl=False)
+        return
+    from pathlib import Path
+
+    Path(output).write_text(text, encoding="utf-8", newline="")
+
+
+@cli.command("stats")
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option("-g", "--glossary", "glossaries", multiple=True, metavar="PATH|NAME",
+              help="Glossary file or bundled glossary name; repeat to combine.")
+@click.option("--format", "output_format", type=click.Choice(["text", "json", "csv"]),
+              default="text", show_default=True, help="Output format.")
+@click.option("--color/--no-color", default=None,
+              help="Colour the kinds [default: on a terminal unless NO_COLOR is set].")
+@click.pass_context
+def stats_command(ctx: click.Context, paths: tuple[str, ...],
+                  glossaries: tuple[str, ...], output_format: str,
+                  color: bool | None) -> None:
+    """Count how often each wording of each term occurs, per file and in total.
+
+    Exit status: 0, or 2 on a usage, glossary or input error.
+    """
+    if not glossaries:
+        raise click.UsageError("no glossary given; use --glossary", ctx)
+    glossary = _load(*glossaries)
+    from termcheck.runner import read_texts
+    from termcheck.stats import usage_stats
+    from termcheck.stats_format import STATS_FORMATS
+
+    failed: list[str] = []
+    texts = []
+    for path, text in read_texts(paths):
+        if isinstance(text, str):
+            texts.append((path, text))
+        else:
+            failed.append(f"{path}: {text.problem}")
+    stats = usage_stats(glossary, texts)
+    use_color = _use_color(color)
+    for line in STATS_FORMATS[output_format](stats, color=use_color):
+        click.echo(line, color=use_color)
+    for message in failed:
+        _error(message)
+    ctx.exit(int(ExitCode.ERROR if failed else ExitCode.OK))
+
+
+@cli.command("discover")
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option("-g", "--glossary", "glossaries", multiple=True, metavar="PATH|NAME",
+              help="Leave out families that this glossary already covers.")
+@click.option("--min-count", type=click.IntRange(min=2), default=3, show_default=True,
+              help="Report families with at least this many occurrences.")
+@click.option("--format", "output_format", type=click.Choice(["text", "json", "yaml"]),
+              default="text", show_default=True,
+              help="Output format; yaml writes a ready-to-edit glossary.")
+@click.option("--color/--no-color", default=None,
+              help="Bold family titles [default: on a terminal unless NO_COLOR].")
+@click.pass_context
+def discover_command(ctx: click.Context, paths: tuple[str, ...],
+                     glossaries: tuple[str, ...], min_count: int, output_format: str,
+                     color: bool | None) -> None:
+    """Find recurring phrases written in several ways (typos, hyphens, case, order).
+
+    Exit status: 0, or 2 on a usage, glossary or input error.
+    """
+    glossary = _load(*glossaries) if glossaries else None
+    from termcheck.discover import discover_families
+    from termcheck.discover_format import DISCOVER_FORMATS, covered_by
+    from termcheck.runner import read_texts
+
+    failed: list[str] = []
+    texts = []
+    for path, text in read_texts(paths):
+        if isinstance(text, str):
+            texts.append((path, text))
+        else:
+            failed.append(f"{path}: {text.problem}")
+    families = discover_families(texts, min_count=min_count)
+    if glossary is not None:
+        from termcheck.matcher import find_matches
+
+        families = covered_by(families, lambda text: bool(find_matches(glossary, text)))
+    use_color = _use_color(color)
+    for line in DISCOVER_FORMATS[output_format](families, color=use_color):
+        click.echo(line, color=use_color)
+    for message in failed:
+        _error(message)
+    ctx.exit(int(ExitCode.ERROR if failed else ExitCode.OK))
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Run the command line and exit with its status."""
     cli.main(args=list(argv) if argv is not None else None, prog_name="termcheck")

@@ -27,7 +27,7 @@ from termcheck.yamlnodes import (
     read_yaml,
 )
 
-__all__ = ["bundled_glossaries", "load_glossary", "parse_glossary",
+__all__ = ["bundled_glossaries", "form_key", "load_glossary", "parse_glossary",
            "resolve_glossary_source"]
 
 _SETTING_KEYS = ("case", "fuzzy", "severity")
@@ -148,8 +148,11 @@ def _normalize(text: str) -> str:
     return " ".join(text.split())
 
 
-def _fold(text: str) -> str:
-    """The key under which the matcher sees a literal form (case, quotes, dashes)."""
+def form_key(text: str) -> str:
+    """The key under which the matcher sees a literal form (case, quotes, dashes).
+
+    Two literal forms with the same key are the same wording to the checker.
+    """
     return " ".join(normalize_word(chunk) for chunk in text.split())
 
 
@@ -357,7 +360,7 @@ def _check_literal_forms(located: Sequence[_Located]) -> None:
     """Each literal form belongs to one term only, and appears there once."""
     owners: dict[str, list[_Placed]] = {}
     for term, form, where in _placed_forms(located, regex_forms=False):
-        earlier = owners.setdefault(_fold(form.text), [])
+        earlier = owners.setdefault(form_key(form.text), [])
         for other_term, other, other_at in earlier:
             # Case-sensitive terms may own forms that differ only in letter case.
             both_sensitive = term.case_sensitive and other_term.case_sensitive

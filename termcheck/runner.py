@@ -11,7 +11,7 @@ from termcheck.errors import InputError
 from termcheck.files import STDIN_NAME, collect_files, decode, read_text
 from termcheck.model import FileResult, Glossary, Report
 
-__all__ = ["check_paths"]
+__all__ = ["check_paths", "read_texts"]
 
 
 def check_paths(
@@ -40,6 +40,14 @@ def check_paths(
         findings = check_text(glossary, text, path=display)
         results.append(FileResult(display, findings=tuple(findings)))
     return Report(tuple(results))
+
+
+def read_texts(
+    paths: Sequence[str], *, stdin: TextIO | None = None
+) -> Iterator[tuple[str, str | InputError]]:
+    """Yield ``(display path, text)`` for every file ``paths`` names, as ``check``
+    reads them; the text is an InputError for a file that cannot be read."""
+    return _texts(paths, stdin)
 
 
 def _texts(
