@@ -5,21 +5,27 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
+from termcheck.cli_tools import register_tools
 from termcheck.errors import GlossaryError, TermcheckError
 from termcheck.formatters import FORMATTERS, FormatOptions
-from termcheck.model import ExitCode, Severity
+from termcheck.model import ExitCode
 
 if TYPE_CHECKING:
     from termcheck.model import Glossary, Report
+    from termcheck.postcheck import PostCheck
 
 __all__ = ["FAIL_ON", "cli", "main"]
 
 FAIL_ON = ("error", "warning", "info", "never")
 """``--fail-on`` levels, strictest last; ``never`` only fails on errors of input."""
+
+MARKUPS = ("plain", "markdown", "html", "rst", "latex", "asciidoc")
+"""``--markup`` names (the extractors'; kept here so ``--help`` loads nothing)."""
 
 PREFIX = "termcheck: error: "
 
@@ -90,16 +96,15 @@ def cli() -> None:
     "--format",
     "output_format",
     type=click.Choice(list(FORMATTERS)),
-    default="text",
-    show_default=True,
-    help="Output format.",
+    default=None,
+    help="Output format  [default: the config's, else text].",
 )
 @click.option(
     "--fail-on",
     type=click.Choice(FAIL_ON),
-    default="error",
-    show_default=True,
-    help="Exit 1 when a finding has this severity or a higher one.",
+    default=None,
+    help="Exit 1 when a finding has this severity or a higher one  "
+    "[default: the config's, else error].",
 )
 @click.option("--context", is_flag=True, help="Show the source line of each finding.")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary.")
@@ -108,35 +113,191 @@ def cli() -> None:
     default=None,
     help="Colour the output [default: on a terminal unless NO_COLOR is set].",
 )
+@click.option(
+    "--fix", is_flag=True, help="Rewrite forbidden and wrong-case wordings in place."
+)
+@click.option(
+    "--fix-near-misses",
+    type=click.FloatRange(0, 1, min_open=True),
+    metavar="SCORE",
+    help="Also rewrite near-misses scoring at least SCORE (implies --fix).",
+)
+@click.option(
+    "--diff", is_flag=True, help="Print the fixes as a unified diff; write nothing."
+)
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False),
+    metavar="PATH",
+    help="Write the --format report to PATH and the text report to stdout.",
+)
+@click.option("--baseline", metavar="FILE", help="Hide the findings recorded in FILE.")
+@click.option(
+    "--write-baseline", metavar="FILE", help="Record all current findings in FILE."
+)
+@click.option(
+    "--config",
+    "config_path",
+    metavar="PATH",
+    help="Config file to use [default: "
+    ".termcheck.yaml or pyproject.toml found upwards to the repository root].",
+)
+@click.option(
+    "--markup",
+    type=click.Choice(MARKUPS),
+    help="Read every file as this markup  [default: by file ending].",
+)
+@click.option(
+    "--no-inline-config", is_flag=True, help="Ignore termcheck: directives in files."
+)
+@click.option(
+    "--encoding",
+    metavar="NAME",
+    help="Decode files with this codec  [default: UTF-8, or UTF-16/32 by BOM].",
+)
 @click.pass_context
 def check_command(
     ctx: click.Context,
     paths: tuple[str, ...],
     glossaries: tuple[str, ...],
-    output_format: str,
-    fail_on: str,
+    output_format: str | None,
+    fail_on: str | None,
     context: bool,
     quiet: bool,
     color: bool | None,
+    config_path: str | None,
+    markup: str | None,
+    no_inline_config: bool,
+    encoding: str | None,
+    fix: bool,
+    fix_near_misses: float | None,
+    diff: bool,
+    output: str | None,
+    baseline: str | None,
+    write_baseline: str | None,
 ) -> None:
     """Check files, folders (recursively) or standard input (-) for term variants.
 
     Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 on a
-    usage, glossary or input error.
+    usage, config, glossary or input error (or a file that --fix could not write).
     """
-    if not glossaries:
-        raise click.UsageError("no glossary given; use --glossary", ctx)
-    glossary = _load(*glossaries)
+    fixing = fix or diff or fix_near_misses is not None
+    if fixing and not diff and "-" in paths:
+        raise click.UsageError("standard input cannot be fixed in place; use --diff")
+    from termcheck.files import check_encoding
+    from termcheck.project import Project
+
+    project = Project.load(
+        config_path, glossaries=glossaries, markup=markup, fail_on=fail_on
+    )
+    if encoding is not None:
+        check_encoding(encoding)
+    glossary = project.validate()
+    output_format = output_format or project.config.format or "text"
     from termcheck.runner import check_paths  # brings in the matcher
 
+    after = _after_check(paths, fixing, fix_near_misses, diff, write_baseline, baseline)
+    keep = context or write_baseline or output_format in ("sarif", "gitlab")
     sources: dict[str, str] = {}
-    report = check_paths(glossary, paths, sources=sources if context else None)
-    options = FormatOptions(
-        color=_use_color(color), context=context, quiet=quiet, sources=sources
+    report = check_paths(
+        None,
+        paths,
+        sources=sources if keep else None,
+        project=project,
+        inline_config=not no_inline_config,
+        encoding=encoding,
+        after=after,
     )
-    _print_report(report, output_format, options)
-    level = None if fail_on == "never" else Severity.from_label(fail_on)
-    ctx.exit(int(report.exit_code(level)))
+    if write_baseline:
+        report = _write_baseline(write_baseline, report, sources)
+    options = FormatOptions(
+        color=_use_color(color),
+        context=context,
+        quiet=quiet,
+        sources=sources,
+        glossary=glossary,
+        root=str(Path.cwd()),
+    )
+    if output is not None:
+        _write_output(output, report, output_format, options)
+    failed_fixes = _print_fixes(report, diff)
+    if diff:
+        _print_errors(report)
+    else:
+        _print_report(report, "text" if output else output_format, options)
+    code = project.exit_code(report)
+    ctx.exit(int(ExitCode.ERROR if failed_fixes else code))
+
+
+def _after_check(
+    paths: Sequence[str],
+    fixing: bool,
+    near_miss_min: float | None,
+    diff: bool,
+    write_baseline: str | None,
+    baseline: str | None,
+) -> PostCheck | None:
+    """The per-file step for --fix/--diff and --baseline, or None without them."""
+    from termcheck.atomic import checked_trees
+    from termcheck.baseline import load_baseline
+    from termcheck.postcheck import FixSettings, PostCheck
+
+    settings = None
+    if fixing:
+        settings = FixSettings(near_miss_min, not diff, checked_trees(paths))
+    hidden = load_baseline(baseline) if baseline and not write_baseline else None
+    if settings is None and hidden is None:
+        return None
+    return PostCheck(settings, hidden)
+
+
+def _write_baseline(path: str, report: Report, sources: dict[str, str]) -> Report:
+    """Record every finding of ``report`` in ``path``; they count as baselined."""
+    from termcheck.baseline import hidden_report, write_baseline
+
+    count = write_baseline(path, report, sources)
+    click.echo(f"termcheck: wrote {_plural(count, 'finding')} to {path}", err=True)
+    return hidden_report(report)
+
+
+def _write_output(
+    path: str, report: Report, output_format: str, options: FormatOptions
+) -> None:
+    """Write the report in ``output_format``, uncoloured, to the file ``path``."""
+    from dataclasses import replace
+
+    from termcheck.atomic import write_atomic
+
+    plain = replace(options, color=False)
+    lines = list(FORMATTERS[output_format](report, plain))
+    text = "".join(line + "\n" for line in lines)
+    write_atomic(Path(path), text.encode("utf-8"))
+
+
+def _print_fixes(report: Report, diff: bool) -> int:
+    """Print the diff (--diff) or what --fix wrote; return how many files failed."""
+    failed = 0
+    for result in report.results:
+        outcome = result.fix
+        if outcome is None:
+            continue
+        if diff and outcome.diff:
+            click.echo(outcome.diff, nl=False)
+        if outcome.written:
+            count = _plural(len(outcome.applied), "finding")
+            click.echo(f"termcheck: fixed {count} in {result.path}", err=True)
+        for finding, reason in outcome.skipped:
+            where = f"{finding.path}:{finding.line}:{finding.column}"
+            click.echo(f"termcheck: {where}: not fixed: {reason}", err=True)
+        if outcome.problem is not None:
+            _error(f"{result.path}: {outcome.problem}")
+            failed += 1
+    return failed
+
+
+def _plural(count: int, noun: str) -> str:
+    """``1 finding``, ``2 findings``."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def _load(*sources: str) -> Glossary:
@@ -160,8 +321,27 @@ def _print_report(report: Report, output_format: str, options: FormatOptions) ->
     lines = list(FORMATTERS[output_format](report, options))
     if lines:
         click.echo("\n".join(lines), color=options.color)
+    _print_errors(report)
+
+
+def _print_errors(report: Report) -> None:
+    """Print the files that could not be checked on stderr."""
     for result in report.errors:
         _error(f"{result.path}: {result.error}")
+
+
+@cli.command("init")
+@click.argument("directory", default=".", type=click.Path(file_okay=False, exists=True))
+def init_command(directory: str) -> None:
+    """Write a commented starter .termcheck.yaml and glossary.yaml.
+
+    Existing files are never overwritten: if either exists, nothing is written
+    and the exit status is 2.
+    """
+    from termcheck.starter import write_starter
+
+    for path in write_starter(Path(directory)):
+        click.echo(f"wrote {path}")
 
 
 @cli.group("glossary")
@@ -212,141 +392,7 @@ def test_command(ctx: click.Context, files: tuple[str, ...]) -> None:
     ctx.exit(int(ExitCode.FINDINGS if failed else ExitCode.OK))
 
 
-@glossary_group.command("import")
-@click.argument("file", metavar="FILE")
-@click.option("--from", "kind", type=click.Choice(["tbx", "csv", "vale"]),
-              required=True, help="Format of FILE.")
-@click.option("-o", "--output", metavar="PATH",
-              help="Write the glossary here [default: standard output].")
-@click.option("--lang", metavar="TAG", help="Language to take from a TBX file.")
-def import_command(file: str, kind: str, output: str | None, lang: str | None) -> None:
-    """Convert a TBX, CSV or Vale file (rule, or Vocab folder) into a glossary.
-
-    What cannot be carried over is listed as warnings on standard error and in
-    the glossary's header comment.
-    """
-    from pathlib import Path
-
-    from termcheck.interchange import import_glossary
-
-    result = import_glossary(kind, Path(file), lang)
-    for warning in result.warnings:
-        click.echo(f"termcheck: warning: {warning}", err=True)
-    _write_output(result.text, output)
-    if output:
-        click.echo(f"{output}: {result.terms} terms imported from {file}", err=True)
-
-
-@glossary_group.command("export")
-@click.argument("file", metavar="FILE|NAME")
-@click.option("--to", "kind", type=click.Choice(["tbx", "csv"]), required=True,
-              help="Format to write.")
-@click.option("-o", "--output", metavar="PATH",
-              help="Write here [default: standard output].")
-def export_command(file: str, kind: str, output: str | None) -> None:
-    """Write a glossary as TBX-Basic (v3) or CSV.
-
-    What the format cannot hold is listed as warnings on standard error.
-    """
-    from termcheck.interchange import export_glossary
-
-    result = export_glossary(kind, _load(file), file)
-    for warning in result.warnings:
-        click.echo(f"termcheck: warning: not exported: {warning}", err=True)
-    _write_output(result.text, output)
-
-
-def _write_output(text: str, output: str | None) -> None:
-    """Write ``text`` to the file ``output``, or to stdout when it is None or -."""
-    if output is None or output == "-":
-        click.echo(text, nl=False)
-        return
-    from pathlib import Path
-
-    Path(output).write_text(text, encoding="utf-8", newline="")
-
-
-@cli.command("stats")
-@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
-@click.option("-g", "--glossary", "glossaries", multiple=True, metavar="PATH|NAME",
-              help="Glossary file or bundled glossary name; repeat to combine.")
-@click.option("--format", "output_format", type=click.Choice(["text", "json", "csv"]),
-              default="text", show_default=True, help="Output format.")
-@click.option("--color/--no-color", default=None,
-              help="Colour the kinds [default: on a terminal unless NO_COLOR is set].")
-@click.pass_context
-def stats_command(ctx: click.Context, paths: tuple[str, ...],
-                  glossaries: tuple[str, ...], output_format: str,
-                  color: bool | None) -> None:
-    """Count how often each wording of each term occurs, per file and in total.
-
-    Exit status: 0, or 2 on a usage, glossary or input error.
-    """
-    if not glossaries:
-        raise click.UsageError("no glossary given; use --glossary", ctx)
-    glossary = _load(*glossaries)
-    from termcheck.runner import read_texts
-    from termcheck.stats import usage_stats
-    from termcheck.stats_format import STATS_FORMATS
-
-    failed: list[str] = []
-    texts = []
-    for path, text in read_texts(paths):
-        if isinstance(text, str):
-            texts.append((path, text))
-        else:
-            failed.append(f"{path}: {text.problem}")
-    stats = usage_stats(glossary, texts)
-    use_color = _use_color(color)
-    for line in STATS_FORMATS[output_format](stats, color=use_color):
-        click.echo(line, color=use_color)
-    for message in failed:
-        _error(message)
-    ctx.exit(int(ExitCode.ERROR if failed else ExitCode.OK))
-
-
-@cli.command("discover")
-@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
-@click.option("-g", "--glossary", "glossaries", multiple=True, metavar="PATH|NAME",
-              help="Leave out families that this glossary already covers.")
-@click.option("--min-count", type=click.IntRange(min=2), default=3, show_default=True,
-              help="Report families with at least this many occurrences.")
-@click.option("--format", "output_format", type=click.Choice(["text", "json", "yaml"]),
-              default="text", show_default=True,
-              help="Output format; yaml writes a ready-to-edit glossary.")
-@click.option("--color/--no-color", default=None,
-              help="Bold family titles [default: on a terminal unless NO_COLOR].")
-@click.pass_context
-def discover_command(ctx: click.Context, paths: tuple[str, ...],
-                     glossaries: tuple[str, ...], min_count: int, output_format: str,
-                     color: bool | None) -> None:
-    """Find recurring phrases written in several ways (typos, hyphens, case, order).
-
-    Exit status: 0, or 2 on a usage, glossary or input error.
-    """
-    glossary = _load(*glossaries) if glossaries else None
-    from termcheck.discover import discover_families
-    from termcheck.discover_format import DISCOVER_FORMATS, covered_by
-    from termcheck.runner import read_texts
-
-    failed: list[str] = []
-    texts = []
-    for path, text in read_texts(paths):
-        if isinstance(text, str):
-            texts.append((path, text))
-        else:
-            failed.append(f"{path}: {text.problem}")
-    families = discover_families(texts, min_count=min_count)
-    if glossary is not None:
-        from termcheck.matcher import find_matches
-
-        families = covered_by(families, lambda text: bool(find_matches(glossary, text)))
-    use_color = _use_color(color)
-    for line in DISCOVER_FORMATS[output_format](families, color=use_color):
-        click.echo(line, color=use_color)
-    for message in failed:
-        _error(message)
-    ctx.exit(int(ExitCode.ERROR if failed else ExitCode.OK))
+register_tools(cli, glossary_group)  # stats, discover, glossary import/export
 
 
 def main(argv: Sequence[str] | None = None) -> None:

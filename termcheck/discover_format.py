@@ -10,14 +10,15 @@ from typing import Final
 import click
 
 from termcheck.discover_model import Family, Member
-from termcheck.glossary import form_key
+from termcheck.glossary_checks import fold_form
 from termcheck.glossary_writer import TermComments
 from termcheck.interchange.build import unique_ids, write_imported
 from termcheck.interchange.model import Imported
-from termcheck.model import Form, Status, Term
+from termcheck.matcher import find_matches
+from termcheck.model import Form, Glossary, Status, Term
 
-__all__ = ["DISCOVER_FORMATS", "covered_by", "format_json", "format_text",
-           "format_yaml"]
+__all__ = ["DISCOVER_FORMATS", "format_json", "format_text", "format_yaml",
+           "uncovered"]
 
 
 def format_text(families: Sequence[Family], *, color: bool = False) -> Iterator[str]:
@@ -84,9 +85,9 @@ def _term(family: Family) -> tuple[Term, TermComments]:
     above = [f"{family.total} occurrences in {len(family.members)} wordings"]
     case_only = []
     forbidden: list[Form] = []
-    seen = {form_key(canonical.text)}
+    seen = {fold_form(canonical.text)}
     for member in family.members[1:]:
-        key = form_key(member.text)
+        key = fold_form(member.text)
         if key in seen:
             case_only.append(member)
             continue
@@ -106,11 +107,11 @@ def _counted(member: Member) -> str:
     return f"{member.count}\u00d7{where}"
 
 
-def covered_by(families: Sequence[Family], glossary_matches: Callable[[str], bool]
-               ) -> list[Family]:
-    """The families none of whose wordings ``glossary_matches``."""
+def uncovered(families: Sequence[Family], glossary: Glossary) -> list[Family]:
+    """The families that no term of ``glossary`` covers: none of their wordings
+    holds a wording of a term, or a near-miss of one."""
     return [f for f in families
-            if not any(glossary_matches(member.text) for member in f.members)]
+            if not any(find_matches(glossary, member.text) for member in f.members)]
 
 
 DISCOVER_FORMATS: Final[Mapping[str, Callable[..., Iterator[str]]]] = (

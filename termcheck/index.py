@@ -20,6 +20,7 @@ __all__ = [
     "RegexRef",
     "TermIndex",
     "build_index",
+    "first_words",
     "head_word",
     "phrase_key",
     "tokenize_form",
@@ -182,8 +183,10 @@ def _add_regex(
 ) -> None:
     flags = regex.IGNORECASE | regex.FULLCASE if not term.case_sensitive else 0
     # A literal space in a form matches any run of white space, line breaks included.
-    pattern = regex.compile(rf"(?:{_flexible_spaces(form.text)})(?!\w)", flags)
-    anchors = _first_words(form.text)
+    # Whole words, and whole dotted compounds ("javascript.md" is a file name).
+    body = _flexible_spaces(form.text)
+    pattern = regex.compile(rf"(?:{body})(?!\w)(?!\.\w)", flags)
+    anchors = first_words(form.text)
     ref = RegexRef(term_no, form_no, pattern, anchors)
     if anchors is None:
         index.regex_unanchored.append(ref)
@@ -211,7 +214,7 @@ def _flexible_spaces(pattern: str) -> str:
     return "".join(out)
 
 
-def _first_words(pattern: str) -> frozenset[str] | None:
+def first_words(pattern: str) -> frozenset[str] | None:
     """Case-folded literal first words a pattern must start with, if it has any."""
     try:
         parsed = _sre_parse.parse(pattern)

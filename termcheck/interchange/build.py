@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from typing import Final
 
 from termcheck.errors import GlossaryError
-from termcheck.glossary import form_key, parse_glossary
+from termcheck.glossary import parse_glossary
+from termcheck.glossary_checks import fold_form
 from termcheck.glossary_writer import render_glossary
 from termcheck.interchange.model import Imported
 from termcheck.model import Form, Term
@@ -97,7 +98,7 @@ def _dedupe(terms: list[Term], warnings: list[str]) -> list[Term]:
     owners: dict[str, tuple[str, str]] = {}  # key -> (term id, exact text)
     out = []
     for term in terms:
-        key = form_key(term.canonical)
+        key = fold_form(term.canonical)
         owner = owners.get(key)
         if owner is not None:
             warnings.append(f"{term.canonical!r}: already a wording of term "
@@ -121,7 +122,7 @@ def _keep_new(
         if form.regex:
             kept.append(form)
             continue
-        key = form_key(form.text)
+        key = fold_form(form.text)
         owner = owners.get(key)
         if owner is None or (
             owner[0] == term.id and term.case_sensitive and owner[1] != form.text

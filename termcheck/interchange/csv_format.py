@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Final
 
 from termcheck.errors import GlossaryError
-from termcheck.glossary import form_key
+from termcheck.glossary_checks import fold_form
 from termcheck.glossary_writer import DEFAULT_FUZZY
 from termcheck.interchange.build import make_id
 from termcheck.interchange.model import Exported, Imported
@@ -104,7 +104,7 @@ def _add_row(
     term_id = row["id"] or make_id(canonical)
     if term_id not in drafts:
         drafts[term_id] = _Draft(term_id, canonical, line)
-        owners.setdefault(form_key(canonical), line)
+        owners.setdefault(fold_form(canonical), line)
     draft = drafts[term_id]
     if draft.canonical != canonical:
         raise GlossaryError(f"term {term_id!r} has canonical {draft.canonical!r} "
@@ -113,10 +113,10 @@ def _add_row(
     if status is Status.CANONICAL and variant != canonical:
         raise GlossaryError(f"a canonical row's variant must be its canonical "
                             f"{canonical!r}, not {variant!r}", shown, line)
-    key = form_key(variant)
+    key = fold_form(variant)
     first = owners.setdefault(key, line)
     if first != line and not (status is Status.CANONICAL and
-                              form_key(canonical) == key and first == draft.row):
+                              fold_form(canonical) == key and first == draft.row):
         raise GlossaryError(f"{variant!r} is already listed on line {first}",
                             shown, line)
     if status is Status.ALLOWED:

@@ -11,7 +11,7 @@ import regex
 import yaml
 
 from termcheck.errors import GlossaryError
-from termcheck.glossary import form_key
+from termcheck.glossary_checks import fold_form
 from termcheck.interchange.model import Imported
 from termcheck.interchange.vocab import read_vocab
 from termcheck.model import Form, Severity, Status, Term
@@ -106,10 +106,10 @@ def _drafts(
                             "text (back-references cannot be carried over); skipped")
             continue
         canonical = suggestions[0]
-        draft = drafts.setdefault(form_key(canonical),
+        draft = drafts.setdefault(fold_form(canonical),
                                   _Draft(canonical, case_sensitive=case_sensitive))
         for other in suggestions[1:]:
-            if other not in draft.allowed and form_key(other) != form_key(canonical):
+            if other not in draft.allowed and fold_form(other) != fold_form(canonical):
                 draft.allowed.append(other)
         _add_variant(draft, key, warnings)
     return drafts
@@ -127,7 +127,7 @@ def _add_variant(draft: _Draft, key: str, warnings: list[str]) -> None:
         draft.forbidden.append(Form(key, Status.FORBIDDEN, regex=True))
         return
     for literal in literals:
-        if form_key(literal) == form_key(draft.canonical):
+        if fold_form(literal) == fold_form(draft.canonical):
             draft.case_sensitive = True  # a case correction: "Github" -> "GitHub"
             if literal == draft.canonical:
                 continue
