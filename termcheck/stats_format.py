@@ -26,7 +26,8 @@ _HEADER: Final = ("TERM", "WORDING", "KIND", "TOTAL", "FILES")
 
 
 def format_text(stats: UsageStats, *, color: bool = False) -> Iterator[str]:
-    """An aligned table: one row per wording, terms sorted by id; then a summary."""
+    """An aligned table: one row per wording, terms sorted by id; then the terms not
+    found and a summary."""
     rows = [row for term in stats.terms for row in _rows(term)]
     widths = [max(len(row[i]) for row in [_HEADER, *rows]) for i in range(3)]
     total_width = max(len(row[3]) for row in [_HEADER, *rows])
@@ -41,6 +42,9 @@ def format_text(stats: UsageStats, *, color: bool = False) -> Iterator[str]:
 
     yield line(_HEADER)
     yield from (line(row) for row in rows)
+    missing = [term.term for term in stats.terms if not term.forms]
+    if missing:
+        yield f"not found ({len(missing)}): {', '.join(missing)}"
     found = sum(term.total for term in stats.terms)
     used = sum(1 for term in stats.terms if term.total)
     yield (f"{found} occurrence{'s' * (found != 1)} of {used} of "
@@ -49,9 +53,6 @@ def format_text(stats: UsageStats, *, color: bool = False) -> Iterator[str]:
 
 
 def _rows(term: TermUsage) -> Iterator[tuple[str, str, str, str, str]]:
-    if not term.forms:
-        yield term.term, term.canonical, "-", "0", "(not found)"
-        return
     for number, form in enumerate(term.forms):
         files = ", ".join(f"{path} {count}" for path, count in form.counts)
         yield (term.term if number == 0 else "", form.text, form.kind,
