@@ -74,8 +74,7 @@ def format_yaml(families: Sequence[Family], *, color: bool = False) -> Iterator[
     imported = Imported(tuple(terms), name="Discovered variant families",
                         comments=comments)
     written = write_imported(imported, "discover", title=(
-        "Variant families found by termcheck discover. Each term's canonical form "
-        "is its most frequent wording; review the forbidden forms before use."))
+        "Variant families found by termcheck discover; review before use."))
     yield written.text.removesuffix("\n")
 
 

@@ -55,7 +55,7 @@ def read_csv(path: Path, lang: str | None = None) -> Imported:
 
 def _rows(text: str, shown: str) -> Iterator[tuple[int, dict[str, str]]]:
     """``(line, row)`` for every data row, keyed by lower-case column name."""
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     line = 1
     header: list[str] | None = None
     try:

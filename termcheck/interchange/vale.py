@@ -15,6 +15,7 @@ from termcheck.glossary_checks import fold_form
 from termcheck.interchange.model import Imported
 from termcheck.interchange.vocab import read_vocab
 from termcheck.model import Form, Severity, Status, Term
+from termcheck.tokens import deinflect
 
 __all__ = ["LEVELS", "literal_alternatives", "read_vale"]
 
@@ -109,10 +110,20 @@ def _drafts(
         draft = drafts.setdefault(fold_form(canonical),
                                   _Draft(canonical, case_sensitive=case_sensitive))
         for other in suggestions[1:]:
-            if other not in draft.allowed and fold_form(other) != fold_form(canonical):
+            if other not in draft.allowed and not _same_word(other, canonical):
                 draft.allowed.append(other)
         _add_variant(draft, key, warnings)
     return drafts
+
+
+def _same_word(text: str, canonical: str) -> bool:
+    """True if ``text`` is ``canonical`` in another case or with a plural or
+    possessive ending, which the matcher accepts anyway ("tide tables")."""
+    words, base = fold_form(text).split(), fold_form(canonical).split()
+    return len(words) == len(base) and all(
+        word == wanted or any(stem == wanted for stem, _ in deinflect(word))
+        for word, wanted in zip(words, base, strict=True)
+    )
 
 
 def _add_variant(draft: _Draft, key: str, warnings: list[str]) -> None:
