@@ -22,6 +22,7 @@ from typing import Final
 
 from termcheck.discover_model import Family, Member
 from termcheck.discover_scan import Scanner, Seed, Wording
+from termcheck.glossary_writer import DEFAULT_FUZZY
 from termcheck.index import build_index
 from termcheck.model import Glossary, Term
 from termcheck.phrases import (
@@ -34,7 +35,6 @@ from termcheck.tokens import FUNCTION_WORDS, deinflect, normalize_word, tokenize
 
 __all__ = ["COHESION", "DEFAULT_FUZZY", "discover_families", "select_seeds"]
 
-DEFAULT_FUZZY: Final = 0.88  # the glossary's default near-miss threshold
 SEED_COUNT: Final = 2  # a wording seen once cannot seed a family
 SUBSUMED: Final = 0.8  # a seed seen mostly inside one longer seed is dropped
 COHESION: Final = 0.25

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Final
 
 from termcheck.errors import GlossaryError
+from termcheck.glossary_writer import DEFAULT_FUZZY
 from termcheck.interchange.model import Imported
 from termcheck.interchange.xmlsafe import XML_LANG, local_name, parse_xml
 from termcheck.model import Examples, Form, Severity, Status, Term
@@ -233,7 +234,7 @@ def _term(
         id=concept_id, canonical=canonical.text, allowed=tuple(allowed),
         forbidden=tuple(forbidden),
         case_sensitive=metadata.get("case") == "sensitive",
-        fuzzy=_fuzzy(metadata.get("fuzzy", 0.88)),
+        fuzzy=_fuzzy(metadata.get("fuzzy", DEFAULT_FUZZY)),
         severity=Severity.from_label(severity)
         if severity in ("error", "warning", "info") else Severity.ERROR,
         note=note, examples=Examples(tuple(bad), tuple(good)),
@@ -247,7 +248,7 @@ def _fuzzy(value: object) -> float | None:
         0 < value <= 1
     ):
         return float(value)
-    return 0.88
+    return DEFAULT_FUZZY
 
 
 def _regex_forms(metadata: dict[str, object]) -> Iterator[tuple[Status, int, str]]:
