@@ -65,14 +65,19 @@ def main() -> int:
     options = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         size = generate(Path(folder), options.mb)
-        print(f"corpus: {size / 1e6:.1f} MB in {len(list(Path(folder).iterdir()))} "
-              "files", flush=True)
+        print(
+            f"corpus: {size / 1e6:.1f} MB in {len(list(Path(folder).iterdir()))} files",
+            flush=True,
+        )
         timings = []
         for run in range(options.runs):
             start = time.perf_counter()
             result = subprocess.run(
                 [sys.executable, "-m", "termcheck", "discover", folder],
-                capture_output=True, text=True, cwd=ROOT, check=True,
+                capture_output=True,
+                text=True,
+                cwd=ROOT,
+                check=True,
             )
             timings.append(time.perf_counter() - start)
             families = result.stdout.strip().splitlines()[-1]

@@ -17,10 +17,19 @@ __all__ = ["register_tools"]
 
 @click.command("import")
 @click.argument("file", metavar="FILE")
-@click.option("--from", "kind", type=click.Choice(["tbx", "csv", "vale"]),
-              required=True, help="Format of FILE.")
-@click.option("-o", "--output", metavar="PATH",
-              help="Write the glossary here [default: standard output].")
+@click.option(
+    "--from",
+    "kind",
+    type=click.Choice(["tbx", "csv", "vale"]),
+    required=True,
+    help="Format of FILE.",
+)
+@click.option(
+    "-o",
+    "--output",
+    metavar="PATH",
+    help="Write the glossary here [default: standard output].",
+)
 @click.option("--lang", metavar="TAG", help="Language to take from a TBX file.")
 def import_command(file: str, kind: str, output: str | None, lang: str | None) -> None:
     """Convert a TBX, CSV or Vale file (rule, or Vocab folder) into a glossary.
@@ -40,10 +49,16 @@ def import_command(file: str, kind: str, output: str | None, lang: str | None) -
 
 @click.command("export")
 @click.argument("file", metavar="FILE|NAME")
-@click.option("--to", "kind", type=click.Choice(["tbx", "csv"]), required=True,
-              help="Format to write.")
-@click.option("-o", "--output", metavar="PATH",
-              help="Write here [default: standard output].")
+@click.option(
+    "--to",
+    "kind",
+    type=click.Choice(["tbx", "csv"]),
+    required=True,
+    help="Format to write.",
+)
+@click.option(
+    "-o", "--output", metavar="PATH", help="Write here [default: standard output]."
+)
 def export_command(file: str, kind: str, output: str | None) -> None:
     """Write a glossary as TBX-Basic (v3) or CSV.
 
@@ -68,16 +83,35 @@ def _write(text: str, output: str | None) -> None:
 
 @click.command("stats")
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
-@click.option("-g", "--glossary", "glossaries", multiple=True, metavar="PATH|NAME",
-              help="Glossary file or bundled glossary name; repeat to combine.")
-@click.option("--format", "output_format", type=click.Choice(["text", "json", "csv"]),
-              default="text", show_default=True, help="Output format.")
-@click.option("--color/--no-color", default=None,
-              help="Colour the kinds [default: on a terminal unless NO_COLOR is set].")
+@click.option(
+    "-g",
+    "--glossary",
+    "glossaries",
+    multiple=True,
+    metavar="PATH|NAME",
+    help="Glossary file or bundled glossary name; repeat to combine.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "csv"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--color/--no-color",
+    default=None,
+    help="Colour the kinds [default: on a terminal unless NO_COLOR is set].",
+)
 @click.pass_context
-def stats_command(ctx: click.Context, paths: tuple[str, ...],
-                  glossaries: tuple[str, ...], output_format: str,
-                  color: bool | None) -> None:
+def stats_command(
+    ctx: click.Context,
+    paths: tuple[str, ...],
+    glossaries: tuple[str, ...],
+    output_format: str,
+    color: bool | None,
+) -> None:
     """Count how often each wording of each term occurs, per file and in total.
 
     Exit status: 0, or 2 on a usage, glossary or input error.
@@ -99,19 +133,43 @@ def stats_command(ctx: click.Context, paths: tuple[str, ...],
 
 @click.command("discover")
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
-@click.option("-g", "--glossary", "glossaries", multiple=True, metavar="PATH|NAME",
-              help="Leave out families that this glossary already covers.")
-@click.option("--min-count", type=click.IntRange(min=2), default=3, show_default=True,
-              help="Report families with at least this many occurrences.")
-@click.option("--format", "output_format", type=click.Choice(["text", "json", "yaml"]),
-              default="text", show_default=True,
-              help="Output format; yaml writes a ready-to-edit glossary.")
-@click.option("--color/--no-color", default=None,
-              help="Bold family titles [default: on a terminal unless NO_COLOR].")
+@click.option(
+    "-g",
+    "--glossary",
+    "glossaries",
+    multiple=True,
+    metavar="PATH|NAME",
+    help="Leave out families that this glossary already covers.",
+)
+@click.option(
+    "--min-count",
+    type=click.IntRange(min=2),
+    default=3,
+    show_default=True,
+    help="Report families with at least this many occurrences.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "yaml"]),
+    default="text",
+    show_default=True,
+    help="Output format; yaml writes a ready-to-edit glossary.",
+)
+@click.option(
+    "--color/--no-color",
+    default=None,
+    help="Bold family titles [default: on a terminal unless NO_COLOR].",
+)
 @click.pass_context
-def discover_command(ctx: click.Context, paths: tuple[str, ...],
-                     glossaries: tuple[str, ...], min_count: int, output_format: str,
-                     color: bool | None) -> None:
+def discover_command(
+    ctx: click.Context,
+    paths: tuple[str, ...],
+    glossaries: tuple[str, ...],
+    min_count: int,
+    output_format: str,
+    color: bool | None,
+) -> None:
     """Find recurring phrases written in several ways (typos, hyphens, case, order).
 
     Exit status: 0, or 2 on a usage, glossary or input error.

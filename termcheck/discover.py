@@ -44,17 +44,26 @@ Africa", where "development" is everywhere) do not."""
 
 
 def discover_families(
-    texts: Sequence[tuple[str, str]], *, min_count: int = 3,
+    texts: Sequence[tuple[str, str]],
+    *,
+    min_count: int = 3,
     fuzzy: float = DEFAULT_FUZZY,
 ) -> list[Family]:
     """Families of variant wordings in ``(path, text)`` pairs, most frequent first."""
-    counts = count_phrases((prose_tokens(t) for _, t in texts), SEED_COUNT,
-                           (prose_tokens(t) for _, t in texts))
+    counts = count_phrases(
+        (prose_tokens(t) for _, t in texts),
+        SEED_COUNT,
+        (prose_tokens(t) for _, t in texts),
+    )
     seeds = [Seed(key, count) for key, count in select_seeds(counts)]
     if not seeds:
         return []
-    glossary = Glossary(tuple(Term(str(number), seed.key, fuzzy=fuzzy)
-                              for number, seed in enumerate(seeds)))
+    glossary = Glossary(
+        tuple(
+            Term(str(number), seed.key, fuzzy=fuzzy)
+            for number, seed in enumerate(seeds)
+        )
+    )
     scanner = Scanner(build_index(glossary), seeds, fuzzy)
     for path, text in texts:
         scanner.scan(path, text)
@@ -118,8 +127,9 @@ def _families(seeds: list[Seed], min_count: int) -> list[Family]:
     center_of: dict[int, int] = {}
     groups: dict[int, list[int]] = {}
     for number in range(len(seeds)):  # seeds are sorted by count, highest first
-        centers = [other for other in near.get(number, ()) if center_of.get(other)
-                   == other]
+        centers = [
+            other for other in near.get(number, ()) if center_of.get(other) == other
+        ]
         center = min(centers) if centers else number
         center_of[number] = center
         groups.setdefault(center, []).append(number)
@@ -133,12 +143,13 @@ def _family(group: list[Seed]) -> Family:
     wordings: dict[str, Wording] = {}
     for seed in group:
         for surface, wording in seed.wordings.items():
-            wordings.setdefault(surface, Wording()).add(wording.count,
-                                                        wording.examples)
+            wordings.setdefault(surface, Wording()).add(wording.count, wording.examples)
     merged = _merge_inflections(wordings)
     members = sorted(
-        (Member(text, w.count, tuple(sorted(w.examples))) for text, w in
-         merged.items()),
+        (
+            Member(text, w.count, tuple(sorted(w.examples)))
+            for text, w in merged.items()
+        ),
         key=lambda m: (-m.count, m.text),
     )
     return Family(tuple(members))
@@ -148,13 +159,15 @@ def _merge_inflections(wordings: dict[str, Wording]) -> dict[str, Wording]:
     """Count a plural or possessive, or a capital first letter (as at the start of a
     sentence), with the plain wording: "Release candidates" with "release candidate".
     """
-    order = sorted(wordings, key=lambda t: (len(t), t[:1].isupper(),
-                                            -wordings[t].count, t))
+    order = sorted(
+        wordings, key=lambda t: (len(t), t[:1].isupper(), -wordings[t].count, t)
+    )
     merged: dict[str, Wording] = {}
     for text in order:
         base = next((other for other in merged if _inflects(text, other)), text)
-        merged.setdefault(base, Wording()).add(wordings[text].count,
-                                               wordings[text].examples)
+        merged.setdefault(base, Wording()).add(
+            wordings[text].count, wordings[text].examples
+        )
     return merged
 
 
@@ -194,8 +207,9 @@ def _drop_extensions(families: list[Family]) -> list[Family]:
                 if not _redundant(other, family):
                     dropped.add(number)
                     continue
-                short, long = sorted((number, other_number),
-                                     key=lambda n: len(families[n].canonical))
+                short, long = sorted(
+                    (number, other_number), key=lambda n: len(families[n].canonical)
+                )
                 keep_long = families[long].total >= SUBSUMED * families[short].total
                 dropped.add(short if keep_long else long)
     return [f for n, f in enumerate(families) if n not in dropped]
@@ -205,7 +219,8 @@ def _redundant(family: Family, other: Family) -> bool:
     """Each wording of ``family`` is one of ``other`` with the same words taken
     away, or each is one of ``other`` with the same words added."""
     return _common_context(family, other, inside=True) or _common_context(
-        family, other, inside=False)
+        family, other, inside=False
+    )
 
 
 def _common_context(family: Family, other: Family, *, inside: bool) -> bool:
@@ -215,12 +230,15 @@ def _common_context(family: Family, other: Family, *, inside: bool) -> bool:
     for member in family.members:
         contexts = set()
         for other_member in other.members:
-            outer, inner = ((other_member.text, member.text) if inside
-                            else (member.text, other_member.text))
+            outer, inner = (
+                (other_member.text, member.text)
+                if inside
+                else (member.text, other_member.text)
+            )
             position = outer.find(inner)
             if position >= 0 and len(outer) > len(inner):
                 folded = outer.casefold()
-                contexts.add((folded[:position], folded[position + len(inner):]))
+                contexts.add((folded[:position], folded[position + len(inner) :]))
         common = contexts if common is None else common & contexts
         if not common:
             return False

@@ -17,8 +17,7 @@ from termcheck.interchange.model import Imported
 from termcheck.matcher import find_matches
 from termcheck.model import Form, Glossary, Status, Term
 
-__all__ = ["DISCOVER_FORMATS", "format_json", "format_text", "format_yaml",
-           "uncovered"]
+__all__ = ["DISCOVER_FORMATS", "format_json", "format_text", "format_yaml", "uncovered"]
 
 
 def format_text(families: Sequence[Family], *, color: bool = False) -> Iterator[str]:
@@ -26,17 +25,22 @@ def format_text(families: Sequence[Family], *, color: bool = False) -> Iterator[
     for number, family in enumerate(families):
         if number:
             yield ""
-        title = (f"{family.canonical}  ({len(family.members)} wordings, "
-                 f"{family.total} occurrences)")
+        title = (
+            f"{family.canonical}  ({len(family.members)} wordings, "
+            f"{family.total} occurrences)"
+        )
         yield click.style(title, bold=True) if color else title
         width = max(len(member.text) for member in family.members)
         count_width = len(str(family.members[0].count))
         for member in family.members:
             places = ", ".join(str(place) for place in member.examples)
-            yield (f"  {member.count:>{count_width}}  {member.text:<{width}}  "
-                   f"{places}").rstrip()
-    yield (f"{len(families)} famil{'y' if len(families) == 1 else 'ies'} of "
-           "variant wordings")
+            yield (
+                f"  {member.count:>{count_width}}  {member.text:<{width}}  {places}"
+            ).rstrip()
+    yield (
+        f"{len(families)} famil{'y' if len(families) == 1 else 'ies'} of "
+        "variant wordings"
+    )
 
 
 def format_json(families: Sequence[Family], *, color: bool = False) -> Iterator[str]:
@@ -48,9 +52,14 @@ def format_json(families: Sequence[Family], *, color: bool = False) -> Iterator[
                 "canonical": family.canonical,
                 "total": family.total,
                 "wordings": [
-                    {"text": m.text, "count": m.count,
-                     "examples": [{"path": e.path, "line": e.line,
-                                   "column": e.column} for e in m.examples]}
+                    {
+                        "text": m.text,
+                        "count": m.count,
+                        "examples": [
+                            {"path": e.path, "line": e.line, "column": e.column}
+                            for e in m.examples
+                        ],
+                    }
                     for m in family.members
                 ],
             }
@@ -71,10 +80,14 @@ def format_yaml(families: Sequence[Family], *, color: bool = False) -> Iterator[
     terms = unique_ids(terms)
     for term, family in zip(terms, families, strict=True):
         comments[term.id] = _term(family)[1]
-    imported = Imported(tuple(terms), name="Discovered variant families",
-                        comments=comments)
-    written = write_imported(imported, "discover", title=(
-        "Variant families found by termcheck discover; review before use."))
+    imported = Imported(
+        tuple(terms), name="Discovered variant families", comments=comments
+    )
+    written = write_imported(
+        imported,
+        "discover",
+        title=("Variant families found by termcheck discover; review before use."),
+    )
     yield written.text.removesuffix("\n")
 
 
@@ -94,10 +107,15 @@ def _term(family: Family) -> tuple[Term, TermComments]:
         forbidden.append(Form(member.text, Status.FORBIDDEN))
         forms[member.text] = _counted(member)
     for member in case_only:
-        above.append(f"also written {member.text!r}: {_counted(member)} "
-                     "(reported as wrong case)")
-    term = Term(id="", canonical=canonical.text, forbidden=tuple(forbidden),
-                case_sensitive=bool(case_only))
+        above.append(
+            f"also written {member.text!r}: {_counted(member)} (reported as wrong case)"
+        )
+    term = Term(
+        id="",
+        canonical=canonical.text,
+        forbidden=tuple(forbidden),
+        case_sensitive=bool(case_only),
+    )
     return term, TermComments(tuple(above), forms)
 
 
@@ -109,11 +127,14 @@ def _counted(member: Member) -> str:
 def uncovered(families: Sequence[Family], glossary: Glossary) -> list[Family]:
     """The families that no term of ``glossary`` covers: none of their wordings
     holds a wording of a term, or a near-miss of one."""
-    return [f for f in families
-            if not any(find_matches(glossary, member.text) for member in f.members)]
+    return [
+        f
+        for f in families
+        if not any(find_matches(glossary, member.text) for member in f.members)
+    ]
 
 
-DISCOVER_FORMATS: Final[Mapping[str, Callable[..., Iterator[str]]]] = (
-    MappingProxyType({"text": format_text, "json": format_json, "yaml": format_yaml})
+DISCOVER_FORMATS: Final[Mapping[str, Callable[..., Iterator[str]]]] = MappingProxyType(
+    {"text": format_text, "json": format_json, "yaml": format_yaml}
 )
 """Formatters by ``--format`` name."""

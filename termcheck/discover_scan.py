@@ -65,9 +65,14 @@ class Scanner:
         # Per form: vocabulary ids of its first and last content words, its length
         # in words and its number of content words.
         self.shapes = [
-            (index.vocab[ref.keys[ref.content[0]]],
-             index.vocab[ref.keys[ref.content[-1]]], len(ref.keys), len(ref.content))
-            if ref.content else (-1, -1, 0, 0)
+            (
+                index.vocab[ref.keys[ref.content[0]]],
+                index.vocab[ref.keys[ref.content[-1]]],
+                len(ref.keys),
+                len(ref.content),
+            )
+            if ref.content
+            else (-1, -1, 0, 0)
             for ref in index.refs
         ]
 
@@ -138,8 +143,15 @@ class Scanner:
                         found.add(ref)
         return found
 
-    def _score(self, tokens: Tokens, span: tuple[int, int], phrase: str, ref: int,
-               own: int | None, found: list[_Window]) -> None:
+    def _score(
+        self,
+        tokens: Tokens,
+        span: tuple[int, int],
+        phrase: str,
+        ref: int,
+        own: int | None,
+        found: list[_Window],
+    ) -> None:
         seed = self.index.refs[ref].term
         if own == seed:
             return
@@ -149,8 +161,11 @@ class Scanner:
             window = tokens.keys[span[0] : span[1] + 1]
             # Only a function word more or less at an edge ("single sign" of
             # "single sign-on") is a piece of the phrase, not a variant of it.
-            score = 0.0 if _not_a_variant(form.keys, window) else score_window(
-                form, tokens, *span)
+            score = (
+                0.0
+                if _not_a_variant(form.keys, window)
+                else score_window(form, tokens, *span)
+            )
             self.scores[(ref, phrase)] = score
         if score < self.fuzzy:
             return
@@ -163,11 +178,13 @@ class Scanner:
 def _in_proper_name(text: str, tokens: Tokens, first: int, last: int) -> bool:
     """True for capitalised words inside a longer name, like "Climate Change" in
     "Framework Convention on Climate Change" (function words may come between)."""
+
     def capital(position: int) -> bool:
         return text[tokens.starts[position]].isupper()
 
-    content = [p for p in range(first, last + 1)
-               if tokens.keys[p] not in FUNCTION_WORDS]
+    content = [
+        p for p in range(first, last + 1) if tokens.keys[p] not in FUNCTION_WORDS
+    ]
     if not all(capital(p) for p in content):
         return False
     for step, edge in ((-1, first), (1, last)):
@@ -180,7 +197,8 @@ def _in_proper_name(text: str, tokens: Tokens, first: int, last: int) -> bool:
             if tokens.keys[position] not in FUNCTION_WORDS:
                 # A capital at a sentence start (nothing joined before) says nothing.
                 starts_sentence = step < 0 and (
-                    position == 0 or tokens.seps[position] is None)
+                    position == 0 or tokens.seps[position] is None
+                )
                 if capital(position) and not starts_sentence:
                     return True
                 break

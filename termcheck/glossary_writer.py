@@ -18,9 +18,7 @@ DEFAULT_FUZZY: Final = 0.88
 # no ": " or " #", no trailing colon, and not a word YAML 1.1 gives a meaning to.
 #   "Belt and Road Initiative" -> plain;  "yes", "a: b", "#x", "1.0" -> quoted
 _PLAIN: Final = re.compile(r"[A-Za-z\u00c0-\uffff][\w\u00c0-\uffff .,'’()/&+-]*")
-_YAML_WORDS: Final = frozenset(
-    "y n yes no true false on off null ~".split()
-)
+_YAML_WORDS: Final = frozenset("y n yes no true false on off null ~".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,8 +43,7 @@ class WrittenGlossary:
 
 
 def scalar(text: str) -> str:
-    """``text`` as a YAML scalar that reads back unchanged: plain if safe, else quoted.
-    """
+    """``text`` as a YAML scalar that reads back unchanged: plain or quoted."""
     if (
         _PLAIN.fullmatch(text)
         and text.casefold() not in _YAML_WORDS
@@ -74,8 +71,9 @@ def render_glossary(
     comments written with that term. Settings equal to the defaults are left out.
     """
     comments = comments or {}
-    out: list[tuple[int, str, str]] = [(-1, "", "# " + line if line else "#")
-                                       for line in header]
+    out: list[tuple[int, str, str]] = [
+        (-1, "", "# " + line if line else "#") for line in header
+    ]
     if header:
         out.append((-1, "", ""))
     out.append((-1, "", "version: 1"))
@@ -97,15 +95,19 @@ def _term_lines(term: Term, notes: TermComments) -> Iterator[tuple[str, str]]:
     for line in notes.above:
         yield "", f"  # {line}".rstrip()
     yield "", f"  - id: {scalar(term.id)}"
-    yield term.canonical, _with_comment(
-        f"    canonical: {scalar(term.canonical)}", notes.forms.get(term.canonical)
+    yield (
+        term.canonical,
+        _with_comment(
+            f"    canonical: {scalar(term.canonical)}", notes.forms.get(term.canonical)
+        ),
     )
     for key, forms in (("allowed", term.allowed), ("forbidden", term.forbidden)):
         if forms:
             yield "", f"    {key}:"
             for form in forms:
-                yield form.text, _with_comment(
-                    f"      - {_form(form)}", notes.forms.get(form.text)
+                yield (
+                    form.text,
+                    _with_comment(f"      - {_form(form)}", notes.forms.get(form.text)),
                 )
     yield from (("", line) for line in _settings(term))
     if term.note:

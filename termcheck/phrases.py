@@ -75,8 +75,12 @@ def may_start(tokens: Tokens, position: int) -> bool:
     if is_edge_word(key):
         return True
     following = position + 1
-    return (following < len(tokens.keys) and tokens.seps[following] == "-"
-            and key.isalpha() and len(key) > 1)
+    return (
+        following < len(tokens.keys)
+        and tokens.seps[following] == "-"
+        and key.isalpha()
+        and len(key) > 1
+    )
 
 
 def may_end(tokens: Tokens, position: int) -> bool:

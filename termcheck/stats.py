@@ -108,8 +108,10 @@ def _same_case(written: str, form: str) -> bool:
     if len(words) != len(wanted_words):
         return True  # a split or joined word: not a matter of case
     for position, (word, wanted) in enumerate(zip(words, wanted_words, strict=True)):
-        size = len(wanted) if word.casefold().startswith(wanted.casefold()) else (
-            len(wanted) - 1
+        size = (
+            len(wanted)
+            if word.casefold().startswith(wanted.casefold())
+            else (len(wanted) - 1)
         )
         word, wanted = word[:size], wanted[:size]
         if word == wanted:

@@ -36,8 +36,13 @@ def format_text(stats: UsageStats, *, color: bool = False) -> Iterator[str]:
         kind = row[2].ljust(widths[2])
         if color and row[2] in _COLORS:
             kind = click.style(kind, fg=_COLORS[row[2]])
-        cells = (row[0].ljust(widths[0]), row[1].ljust(widths[1]), kind,
-                 row[3].rjust(total_width), row[4])
+        cells = (
+            row[0].ljust(widths[0]),
+            row[1].ljust(widths[1]),
+            kind,
+            row[3].rjust(total_width),
+            row[4],
+        )
         return "  ".join(cells).rstrip()
 
     yield line(_HEADER)
@@ -47,16 +52,23 @@ def format_text(stats: UsageStats, *, color: bool = False) -> Iterator[str]:
         yield f"not found ({len(missing)}): {', '.join(missing)}"
     found = sum(term.total for term in stats.terms)
     used = sum(1 for term in stats.terms if term.total)
-    yield (f"{found} occurrence{'s' * (found != 1)} of {used} of "
-           f"{len(stats.terms)} terms in {len(stats.files)} "
-           f"file{'s' * (len(stats.files) != 1)}")
+    yield (
+        f"{found} occurrence{'s' * (found != 1)} of {used} of "
+        f"{len(stats.terms)} terms in {len(stats.files)} "
+        f"file{'s' * (len(stats.files) != 1)}"
+    )
 
 
 def _rows(term: TermUsage) -> Iterator[tuple[str, str, str, str, str]]:
     for number, form in enumerate(term.forms):
         files = ", ".join(f"{path} {count}" for path, count in form.counts)
-        yield (term.term if number == 0 else "", form.text, form.kind,
-               str(form.total), files)
+        yield (
+            term.term if number == 0 else "",
+            form.text,
+            form.kind,
+            str(form.total),
+            files,
+        )
 
 
 def format_json(stats: UsageStats, *, color: bool = False) -> Iterator[str]:
@@ -70,8 +82,13 @@ def format_json(stats: UsageStats, *, color: bool = False) -> Iterator[str]:
                 "canonical": term.canonical,
                 "total": term.total,
                 "wordings": [
-                    {"text": form.text, "kind": form.kind, "form": form.form,
-                     "total": form.total, "files": dict(form.counts)}
+                    {
+                        "text": form.text,
+                        "kind": form.kind,
+                        "form": form.form,
+                        "total": form.total,
+                        "files": dict(form.counts),
+                    }
                     for form in term.forms
                 ],
             }
@@ -89,8 +106,16 @@ def format_csv(stats: UsageStats, *, color: bool = False) -> Iterator[str]:
     for term in stats.terms:
         for form in term.forms:
             counts = dict(form.counts)
-            writer.writerow((term.term, form.text, form.kind, form.form, form.total,
-                             *(counts.get(path, 0) for path in stats.files)))
+            writer.writerow(
+                (
+                    term.term,
+                    form.text,
+                    form.kind,
+                    form.form,
+                    form.total,
+                    *(counts.get(path, 0) for path in stats.files),
+                )
+            )
     yield out.getvalue().removesuffix("\n")
 
 

@@ -27,29 +27,58 @@ class TestImport:
 
     def test_to_stdout(self, runner):
         """Without -o the glossary goes to standard output."""
-        result = runner.invoke(cli, ["glossary", "import", "--from", "csv",
-                                     str(DATA / "interchange" / "harbour.csv")])
+        result = runner.invoke(
+            cli,
+            [
+                "glossary",
+                "import",
+                "--from",
+                "csv",
+                str(DATA / "interchange" / "harbour.csv"),
+            ],
+        )
         assert result.exit_code == 0, result.stderr
         assert len(parse_glossary(result.stdout)) == 2
 
     def test_to_file_with_warnings(self, runner, tmp_path):
         """-o writes the file; warnings and a summary go to standard error."""
         out = tmp_path / "harbour.yaml"
-        result = runner.invoke(cli, [
-            "glossary", "import", "--from", "vale", "-o", str(out),
-            str(DATA / "interchange" / "vale" / "Harbour" / "Terms.yml")])
+        result = runner.invoke(
+            cli,
+            [
+                "glossary",
+                "import",
+                "--from",
+                "vale",
+                "-o",
+                str(out),
+                str(DATA / "interchange" / "vale" / "Harbour" / "Terms.yml"),
+            ],
+        )
         assert result.exit_code == 0
         assert result.stdout == ""
         warning = "termcheck: warning: rule option 'scope' not carried over"
         assert warning in result.stderr
-        assert result.stderr.rstrip().endswith("3 terms imported from " + str(
-            DATA / "interchange" / "vale" / "Harbour" / "Terms.yml"))
+        assert result.stderr.rstrip().endswith(
+            "3 terms imported from "
+            + str(DATA / "interchange" / "vale" / "Harbour" / "Terms.yml")
+        )
         assert len(parse_glossary(out.read_text(encoding="utf-8"))) == 3
 
     def test_lang(self, runner):
         """--lang picks the TBX language."""
-        result = runner.invoke(cli, ["glossary", "import", "--from", "tbx", "--lang",
-                                     "de", str(DATA / "interchange" / "basic-dca.tbx")])
+        result = runner.invoke(
+            cli,
+            [
+                "glossary",
+                "import",
+                "--from",
+                "tbx",
+                "--lang",
+                "de",
+                str(DATA / "interchange" / "basic-dca.tbx"),
+            ],
+        )
         assert result.exit_code == 0
         assert "canonical: Liegeplatz" in result.stdout
 
@@ -73,8 +102,11 @@ class TestImport:
     def test_hostile_xml(self, runner, tmp_path):
         """An XXE attempt is refused with exit 2."""
         path = tmp_path / "x.tbx"
-        path.write_text('<?xml version="1.0"?><!DOCTYPE tbx [<!ENTITY x SYSTEM '
-                        '"file:///etc/hostname">]><tbx>&x;</tbx>', encoding="utf-8")
+        path.write_text(
+            '<?xml version="1.0"?><!DOCTYPE tbx [<!ENTITY x SYSTEM '
+            '"file:///etc/hostname">]><tbx>&x;</tbx>',
+            encoding="utf-8",
+        )
         result = runner.invoke(cli, ["glossary", "import", "--from", "tbx", str(path)])
         assert result.exit_code == 2
         assert "refusing XML that declares entities" in result.stderr
@@ -85,19 +117,22 @@ class TestExport:
 
     def test_tbx_by_name(self, runner):
         """A bundled glossary exports to TBX on stdout."""
-        result = runner.invoke(cli, ["glossary", "export", "diplomacy-en",
-                                     "--to", "tbx"])
+        result = runner.invoke(
+            cli, ["glossary", "export", "diplomacy-en", "--to", "tbx"]
+        )
         assert result.exit_code == 0
         assert result.stdout.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<tbx ')
 
     def test_csv_file_and_warnings(self, runner, tmp_path):
         """-o writes CSV; what CSV cannot hold is listed on stderr."""
         out = tmp_path / "d.csv"
-        result = runner.invoke(cli, ["glossary", "export", "diplomacy-en",
-                                     "--to", "csv", "-o", str(out)])
+        result = runner.invoke(
+            cli, ["glossary", "export", "diplomacy-en", "--to", "csv", "-o", str(out)]
+        )
         assert result.exit_code == 0
         assert out.read_text(encoding="utf-8").startswith(
-            "id,canonical,variant,status,note\n")
+            "id,canonical,variant,status,note\n"
+        )
         warning = "termcheck: warning: not exported: regex forms (3 terms:"
         assert warning in result.stderr
 
@@ -123,8 +158,9 @@ class TestStatsAndDiscoverErrors:
     def test_missing_file(self, runner, command, tmp_path):
         """A missing file is reported on stderr after the output; exit 2."""
         (tmp_path / "a.md").write_text("The tide table.\n", encoding="utf-8")
-        result = runner.invoke(cli, [*command, str(tmp_path / "a.md"),
-                                     str(tmp_path / "gone.md")])
+        result = runner.invoke(
+            cli, [*command, str(tmp_path / "a.md"), str(tmp_path / "gone.md")]
+        )
         assert result.exit_code == 2
         gone = tmp_path / "gone.md"
         assert result.stderr == f"termcheck: error: {gone}: no such file or directory\n"
@@ -133,9 +169,12 @@ class TestStatsAndDiscoverErrors:
     def test_markup_is_not_prose(self, runner, tmp_path):
         """stats reads Markdown as check does: code blocks are not counted."""
         (tmp_path / "a.md").write_text(
-            "One Belt One Road.\n\n```\nOne Belt One Road\n```\n", encoding="utf-8")
-        result = runner.invoke(cli, ["stats", "-g", "diplomacy-en", "--format", "csv",
-                                     str(tmp_path / "a.md")])
+            "One Belt One Road.\n\n```\nOne Belt One Road\n```\n", encoding="utf-8"
+        )
+        result = runner.invoke(
+            cli,
+            ["stats", "-g", "diplomacy-en", "--format", "csv", str(tmp_path / "a.md")],
+        )
         assert result.exit_code == 0
         assert "bri,One Belt One Road,forbidden,One Belt One Road,1,1" in result.stdout
 

@@ -16,13 +16,16 @@ from termcheck.phrases import count_phrases, prose_tokens
 DATA = Path(__file__).resolve().parent / "data" / "discover"
 CORPUS = DATA / "corpus"
 PLANTED: list[list[str]] = yaml.safe_load(
-    (DATA / "families.yaml").read_text(encoding="utf-8"))["families"]
+    (DATA / "families.yaml").read_text(encoding="utf-8")
+)["families"]
 
 
 def corpus_texts() -> list[tuple[str, str]]:
     """The quality corpus as ``(name, text)`` pairs."""
-    return [(path.name, path.read_text(encoding="utf-8"))
-            for path in sorted(CORPUS.glob("*.md"))]
+    return [
+        (path.name, path.read_text(encoding="utf-8"))
+        for path in sorted(CORPUS.glob("*.md"))
+    ]
 
 
 def wordings(families: list[Family]) -> list[list[tuple[str, int]]]:
@@ -58,8 +61,9 @@ class TestQualityCorpus:
 
     def test_every_planted_family_found(self, families):
         """Recall: each planted family is reported with its variant wordings."""
-        missed = [p for p in PLANTED
-                  if not any(matches_planted(f, p) for f in families)]
+        missed = [
+            p for p in PLANTED if not any(matches_planted(f, p) for f in families)
+        ]
         assert missed == []
         assert len(PLANTED) == 16
 
@@ -90,24 +94,33 @@ class TestVariantKinds:
     )
     def test_found(self, variant, label):
         """A wording used three times and one variant of it make a family."""
-        text = ("The tide table is on the wall. Check the tide table daily. "
-                f"Sailors read the tide table. One copy says {variant} instead.")
+        text = (
+            "The tide table is on the wall. Check the tide table daily. "
+            f"Sailors read the tide table. One copy says {variant} instead."
+        )
         assert wordings(discover_families([("a.md", text)])) == [
-            [("tide table", 3), (variant, 1)]], label
+            [("tide table", 3), (variant, 1)]
+        ], label
 
     def test_word_order(self):
         """Two names in the other order are one family."""
-        text = ("Lancang-Mekong Cooperation grew. Lancang-Mekong Cooperation met. "
-                "Mekong-Lancang Cooperation was the old order.")
+        text = (
+            "Lancang-Mekong Cooperation grew. Lancang-Mekong Cooperation met. "
+            "Mekong-Lancang Cooperation was the old order."
+        )
         assert wordings(discover_families([("a.md", text)])) == [
-            [("Lancang-Mekong Cooperation", 2), ("Mekong-Lancang Cooperation", 1)]]
+            [("Lancang-Mekong Cooperation", 2), ("Mekong-Lancang Cooperation", 1)]
+        ]
 
     def test_dropped_word(self):
         """A wording with one of three content words left out joins the family."""
-        text = ("The flood early warning system works. A flood early warning system "
-                "helps. Their flood warning system is old.")
+        text = (
+            "The flood early warning system works. A flood early warning system "
+            "helps. Their flood warning system is old."
+        )
         assert wordings(discover_families([("a.md", text)])) == [
-            [("flood early warning system", 2), ("flood warning system", 1)]]
+            [("flood early warning system", 2), ("flood warning system", 1)]
+        ]
 
     @pytest.mark.parametrize(
         "text",
@@ -144,14 +157,17 @@ class TestVariantKinds:
         text = "A tide table.\nThe tide table.\nAnd a tide-table.\n"
         (family,) = discover_families([("doc.md", text)])
         assert family.members[1].examples == (Location("doc.md", 3, 7),)
-        assert family.members[0].examples == (Location("doc.md", 1, 3),
-                                               Location("doc.md", 2, 5))
+        assert family.members[0].examples == (
+            Location("doc.md", 1, 3),
+            Location("doc.md", 2, 5),
+        )
 
     def test_across_files(self):
         """Occurrences in several files add up."""
         texts = [("a.md", "The tide table. The tide table."), ("b.md", "A tide-table.")]
         assert wordings(discover_families(texts)) == [
-            [("tide table", 2), ("tide-table", 1)]]
+            [("tide table", 2), ("tide-table", 1)]
+        ]
 
 
 class TestYamlGlossary:

@@ -17,8 +17,9 @@ DATA = Path(__file__).resolve().parent / "data" / "discover"
 
 def family(*members: tuple[str, int]) -> Family:
     """A family from ``(text, count)`` pairs, located in a.md."""
-    return Family(tuple(Member(text, count, (Location("a.md", 1, 1),))
-                        for text, count in members))
+    return Family(
+        tuple(Member(text, count, (Location("a.md", 1, 1),)) for text, count in members)
+    )
 
 
 class TestGolden:
@@ -28,8 +29,18 @@ class TestGolden:
     def test_small_fixture(self, monkeypatch, output_format):
         """Text, JSON and YAML output of the small fixture."""
         monkeypatch.chdir(DATA)
-        result = CliRunner().invoke(cli, ["discover", "small.md", "--min-count", "2",
-                                          "--format", output_format, "--no-color"])
+        result = CliRunner().invoke(
+            cli,
+            [
+                "discover",
+                "small.md",
+                "--min-count",
+                "2",
+                "--format",
+                output_format,
+                "--no-color",
+            ],
+        )
         assert result.exit_code == 0, result.output
         golden = DATA / f"small.expected.{output_format}"
         expected = golden.read_text(encoding="utf-8")
@@ -68,21 +79,26 @@ class TestUncovered:
 
     def test_covered_family_left_out(self):
         """A family with a wording of a term (or a near-miss of one) is dropped."""
-        glossary = parse_glossary(
-            "version: 1\nterms:\n  - canonical: tide table\n")
-        kept = uncovered([family(("tide-table", 2), ("tide table", 1)),
-                          family(("build engineer", 2), ("build-engineer", 1))],
-                         glossary)
+        glossary = parse_glossary("version: 1\nterms:\n  - canonical: tide table\n")
+        kept = uncovered(
+            [
+                family(("tide-table", 2), ("tide table", 1)),
+                family(("build engineer", 2), ("build-engineer", 1)),
+            ],
+            glossary,
+        )
         assert [f.canonical for f in kept] == ["build engineer"]
 
     def test_cli_option(self, tmp_path, monkeypatch):
         """termcheck discover --glossary prints only uncovered families."""
         monkeypatch.chdir(DATA)
         glossary = tmp_path / "g.yaml"
-        glossary.write_text("version: 1\nterms:\n  - canonical: release candidate\n",
-                            encoding="utf-8")
-        result = CliRunner().invoke(cli, ["discover", "small.md", "--min-count", "2",
-                                          "-g", str(glossary)])
+        glossary.write_text(
+            "version: 1\nterms:\n  - canonical: release candidate\n", encoding="utf-8"
+        )
+        result = CliRunner().invoke(
+            cli, ["discover", "small.md", "--min-count", "2", "-g", str(glossary)]
+        )
         assert result.exit_code == 0
         assert "release" not in result.output
         assert result.output.startswith("build engineer  (3 wordings")

@@ -13,11 +13,18 @@ from termcheck.glossary_writer import TermComments, render_glossary, scalar
 from termcheck.model import Examples, Form, Severity, Status, Term
 
 # Text a glossary field can hold: no control characters, no surrounding space.
-FIELD_TEXT = st.text(
-    st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp"),
-                  blacklist_characters="\ufeff\x85"),
-    min_size=1, max_size=40,
-).map(lambda s: " ".join(s.split())).filter(bool)
+FIELD_TEXT = (
+    st.text(
+        st.characters(
+            blacklist_categories=("Cc", "Cs", "Zl", "Zp"),
+            blacklist_characters="\ufeff\x85",
+        ),
+        min_size=1,
+        max_size=40,
+    )
+    .map(lambda s: " ".join(s.split()))
+    .filter(bool)
+)
 
 
 class TestScalar:
@@ -45,33 +52,46 @@ class TestRenderGlossary:
     def test_round_trip(self):
         """Every field, defaults left out, reads back as written."""
         term = Term(
-            id="bri", canonical="Belt and Road Initiative",
+            id="bri",
+            canonical="Belt and Road Initiative",
             allowed=(Form("the Belt and Road", Status.ALLOWED),),
-            forbidden=(Form("OBOR", Status.FORBIDDEN),
-                       Form("One Belt, One Road", Status.FORBIDDEN, regex=True)),
-            case_sensitive=True, fuzzy=0.9, severity=Severity.WARNING,
-            note='Say "initiative": yes.', examples=Examples(("OBOR loans",), ("BRI",)),
+            forbidden=(
+                Form("OBOR", Status.FORBIDDEN),
+                Form("One Belt, One Road", Status.FORBIDDEN, regex=True),
+            ),
+            case_sensitive=True,
+            fuzzy=0.9,
+            severity=Severity.WARNING,
+            note='Say "initiative": yes.',
+            examples=Examples(("OBOR loans",), ("BRI",)),
         )
         plain = Term(id="cica", canonical="CICA", fuzzy=None)
         written = render_glossary([term, plain], name="Test: names", language="en-GB")
         loaded = parse_glossary(written.text)
         assert (loaded.name, loaded.language) == ("Test: names", "en-GB")
-        again = [dataclasses.replace(t, source="", line=0,
-                                     allowed=tuple(dataclasses.replace(f, line=0)
-                                                   for f in t.allowed),
-                                     forbidden=tuple(dataclasses.replace(f, line=0)
-                                                     for f in t.forbidden))
-                 for t in loaded]
+        again = [
+            dataclasses.replace(
+                t,
+                source="",
+                line=0,
+                allowed=tuple(dataclasses.replace(f, line=0) for f in t.allowed),
+                forbidden=tuple(dataclasses.replace(f, line=0) for f in t.forbidden),
+            )
+            for t in loaded
+        ]
         assert again == [term, plain]
         assert "severity: error" not in written.text
 
     def test_comments(self):
         """Header, per-term and per-form comments are written as YAML comments."""
-        term = Term(id="q", canonical="quay",
-                    forbidden=(Form("kay", Status.FORBIDDEN),))
+        term = Term(
+            id="q", canonical="quay", forbidden=(Form("kay", Status.FORBIDDEN),)
+        )
         written = render_glossary(
-            [term], header=["Made by a test."],
-            comments={"q": TermComments(("seen 3 times",), {"kay": "1x"})})
+            [term],
+            header=["Made by a test."],
+            comments={"q": TermComments(("seen 3 times",), {"kay": "1x"})},
+        )
         assert written.text.startswith("# Made by a test.\n")
         assert "  # seen 3 times\n  - id: q\n" in written.text
         assert "      - kay  # 1x\n" in written.text
@@ -79,8 +99,9 @@ class TestRenderGlossary:
 
     def test_line_map(self):
         """Each line is mapped to its term and form, for error repair."""
-        term = Term(id="q", canonical="quay",
-                    forbidden=(Form("kay", Status.FORBIDDEN),))
+        term = Term(
+            id="q", canonical="quay", forbidden=(Form("kay", Status.FORBIDDEN),)
+        )
         written = render_glossary([term])
         lines = written.text.splitlines()
         assert written.lines[lines.index("      - kay")] == (0, "kay")

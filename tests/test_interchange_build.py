@@ -28,15 +28,18 @@ class TestWriteImported:
 
     def test_wording_of_two_terms(self):
         """A form an earlier term already has is dropped, and the warning says so."""
-        imported = Imported((
-            Term("", "quay", forbidden=(Form("kay", Status.FORBIDDEN),)),
-            Term("", "pier", allowed=(Form("Kay", Status.ALLOWED),)),
-        ))
+        imported = Imported(
+            (
+                Term("", "quay", forbidden=(Form("kay", Status.FORBIDDEN),)),
+                Term("", "pier", allowed=(Form("Kay", Status.ALLOWED),)),
+            )
+        )
         result = write_imported(imported, "x.csv")
         glossary = parse_glossary(result.text)
         assert glossary["pier"].allowed == ()
         assert result.warnings == (
-            "'Kay' (allowed in 'pier'): already a wording of term 'quay'; dropped",)
+            "'Kay' (allowed in 'pier'): already a wording of term 'quay'; dropped",
+        )
         assert "# - 'Kay' (allowed in 'pier')" in result.text
 
     def test_repeated_canonical_skips_the_term(self):
@@ -47,17 +50,21 @@ class TestWriteImported:
 
     def test_loader_rejection_drops_the_form(self):
         """A regex the loader refuses (it forbids an accepted wording) is dropped."""
-        imported = Imported((
-            Term("", "PM", forbidden=(Form("pm", Status.FORBIDDEN, regex=True),)),
-        ))
+        imported = Imported(
+            (Term("", "PM", forbidden=(Form("pm", Status.FORBIDDEN, regex=True),)),)
+        )
         result = write_imported(imported, "Rule.yml")
         assert parse_glossary(result.text)["pm"].forbidden == ()
-        assert "'pm' (in 'pm') dropped: forbidden regex 'pm' matches 'PM'" in (
-            result.warnings[0])
+        assert (
+            "'pm' (in 'pm') dropped: forbidden regex 'pm' matches 'PM'"
+            in (result.warnings[0])
+        )
 
     def test_title(self):
         """The first header line is the title, or where the terms came from."""
         assert write_imported(Imported(()), "a.tbx").text.startswith(
-            "# Imported by termcheck from a.tbx.")
+            "# Imported by termcheck from a.tbx."
+        )
         assert write_imported(Imported(()), "a", title="Found.").text.startswith(
-            "# Found.")
+            "# Found."
+        )

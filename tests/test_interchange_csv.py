@@ -32,10 +32,14 @@ class TestReadCsv:
         """Canonical, allowed and forbidden rows, notes, and an id derived."""
         terms = {t.id: t for t in read_csv(DATA / "harbour.csv").terms}
         quay = terms["quay"]
-        assert (quay.canonical, quay.note) == ("quay",
-                                               "A landing place built along the shore.")
+        assert (quay.canonical, quay.note) == (
+            "quay",
+            "A landing place built along the shore.",
+        )
         assert [(f.text, f.status) for f in (*quay.allowed, *quay.forbidden)] == [
-            ("wharf", Status.ALLOWED), ("landing stage", Status.FORBIDDEN)]
+            ("wharf", Status.ALLOWED),
+            ("landing stage", Status.FORBIDDEN),
+        ]
         pilot = terms["harbour-pilot"]
         assert [f.text for f in pilot.forbidden] == ["pilot, harbour"]
         assert pilot.note == "Inverted, as in old indexes."
@@ -58,17 +62,31 @@ class TestReadCsv:
         [
             (HEADER + "q,quay,kay,wrong,\n", 2, "status 'wrong' must be canonical"),
             (HEADER + "q,,kay,forbidden,\n", 2, "canonical column is empty"),
-            (HEADER + "q,quay,kay,forbidden,\nq,key,kee,forbidden,\n", 3,
-             "has canonical 'quay' on line 2"),
-            (HEADER + "q,quay,kay,forbidden,\nr,pier,kay,forbidden,\n", 3,
-             "'kay' is already listed on line 2"),
+            (
+                HEADER + "q,quay,kay,forbidden,\nq,key,kee,forbidden,\n",
+                3,
+                "has canonical 'quay' on line 2",
+            ),
+            (
+                HEADER + "q,quay,kay,forbidden,\nr,pier,kay,forbidden,\n",
+                3,
+                "'kay' is already listed on line 2",
+            ),
             (HEADER + "q,quay,quai,canonical,\n", 2, "a canonical row's variant"),
             (HEADER + "q,quay,kay,forbidden,,extra\n", 2, "6 cells"),
             ("term,wording\nq,quay\n", 1, "header row must name the columns"),
             (HEADER + '\n\nq,quay,"kay\n', 4, "malformed CSV"),
         ],
-        ids=["status", "no-canonical", "two-canonicals", "duplicate", "canonical-row",
-             "extra-cell", "header", "unclosed-quote"],
+        ids=[
+            "status",
+            "no-canonical",
+            "two-canonicals",
+            "duplicate",
+            "canonical-row",
+            "extra-cell",
+            "header",
+            "unclosed-quote",
+        ],
     )
     def test_errors_cite_the_row(self, tmp_path, text, line, problem):
         """Each problem is a GlossaryError at the line where its row starts."""
@@ -95,25 +113,43 @@ class TestWriteCsv:
 
     def test_rows(self):
         """Canonical row first with the note, then allowed and forbidden rows."""
-        glossary = Glossary((Term("q", "quay", allowed=(Form("wharf", Status.ALLOWED),),
-                                  forbidden=(Form("kay", Status.FORBIDDEN),),
-                                  note="Shore, with a comma"),))
+        glossary = Glossary(
+            (
+                Term(
+                    "q",
+                    "quay",
+                    allowed=(Form("wharf", Status.ALLOWED),),
+                    forbidden=(Form("kay", Status.FORBIDDEN),),
+                    note="Shore, with a comma",
+                ),
+            )
+        )
         assert write_csv(glossary).text == (
             HEADER + 'q,quay,quay,canonical,"Shore, with a comma"\n'
-            "q,quay,wharf,allowed,\nq,quay,kay,forbidden,\n")
+            "q,quay,wharf,allowed,\nq,quay,kay,forbidden,\n"
+        )
 
     def test_lost_settings_are_warnings(self):
         """Regex forms, case, fuzzy, severity and examples are named, with terms."""
         regex_form = Form("k[ae]y", Status.FORBIDDEN, regex=True)
-        term = Term("q", "quay", forbidden=(regex_form,),
-                    case_sensitive=True, fuzzy=None, severity=Severity.INFO,
-                    examples=Examples(bad=("a kay",)))
+        term = Term(
+            "q",
+            "quay",
+            forbidden=(regex_form,),
+            case_sensitive=True,
+            fuzzy=None,
+            severity=Severity.INFO,
+            examples=Examples(bad=("a kay",)),
+        )
         result = write_csv(Glossary((term, Term("p", "pier"))))
         assert "k[ae]y" not in result.text
         assert result.warnings == (
-            "regex forms (1 term: q)", "case: sensitive (1 term: q)",
-            "fuzzy settings (1 term: q)", "severities (1 term: q)",
-            "examples (1 term: q)")
+            "regex forms (1 term: q)",
+            "case: sensitive (1 term: q)",
+            "fuzzy settings (1 term: q)",
+            "severities (1 term: q)",
+            "examples (1 term: q)",
+        )
 
 
 class TestCsvRoundTrip:
@@ -121,13 +157,21 @@ class TestCsvRoundTrip:
 
     def test_forms_and_notes(self, tmp_path):
         """Ids, canonical, allowed and forbidden forms and notes survive."""
-        glossary = Glossary((
-            Term("q", "quay", allowed=(Form("wharf", Status.ALLOWED),),
-                 forbidden=(Form("kay", Status.FORBIDDEN),
-                            Form('"key", said', Status.FORBIDDEN)),
-                 note='A "landing" place, by the shore'),
-            Term("p", "pier"),
-        ))
+        glossary = Glossary(
+            (
+                Term(
+                    "q",
+                    "quay",
+                    allowed=(Form("wharf", Status.ALLOWED),),
+                    forbidden=(
+                        Form("kay", Status.FORBIDDEN),
+                        Form('"key", said', Status.FORBIDDEN),
+                    ),
+                    note='A "landing" place, by the shore',
+                ),
+                Term("p", "pier"),
+            )
+        )
         path = tmp_path / "out.csv"
         path.write_text(write_csv(glossary).text, encoding="utf-8")
         again = parse_glossary(import_glossary("csv", path).text)
@@ -141,7 +185,10 @@ class TestCsvRoundTrip:
         again = parse_glossary(import_glossary("csv", path).text)
         for before, after in zip(glossary, again, strict=True):
             assert (after.id, after.canonical, after.note) == (
-                before.id, before.canonical, before.note)
+                before.id,
+                before.canonical,
+                before.note,
+            )
             forms = (*before.allowed, *before.forbidden)
             literal = [f.text for f in forms if not f.regex]
             assert [f.text for f in (*after.allowed, *after.forbidden)] == literal

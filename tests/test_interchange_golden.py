@@ -17,8 +17,10 @@ CASES = [
     (["import", "--from", "tbx", "--lang", "en", "martif-v2.tbx"], "martif-v2.yaml"),
     (["import", "--from", "csv", "harbour.csv"], "harbour.yaml"),
     (["import", "--from", "vale", "vale/Harbour/Terms.yml"], "vale-terms.yaml"),
-    (["import", "--from", "vale", "vale/config/vocabularies/Harbour"],
-     "vale-vocab.yaml"),
+    (
+        ["import", "--from", "vale", "vale/config/vocabularies/Harbour"],
+        "vale-vocab.yaml",
+    ),
     (["export", "expected/basic-dca.yaml", "--to", "tbx"], "basic-dca.tbx"),
     (["export", "expected/basic-dca.yaml", "--to", "csv"], "basic-dca.csv"),
 ]

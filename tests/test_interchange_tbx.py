@@ -29,7 +29,9 @@ def comparable(glossary: Glossary) -> list[Term]:
 
     return [
         dataclasses.replace(
-            term, source="", line=0,
+            term,
+            source="",
+            line=0,
             allowed=tuple(map(plain, term.allowed)),
             forbidden=tuple(map(plain, term.forbidden)),
         )
@@ -78,7 +80,9 @@ class TestReadTbx:
         """Without any status, the first term is canonical and the others allowed."""
         pilot = entry(DATA / "basic-dca.tbx")["pilot"]
         assert (pilot.canonical, [f.text for f in pilot.allowed]) == (
-            "harbour pilot", ["marine pilot"])
+            "harbour pilot",
+            ["marine pilot"],
+        )
 
     def test_concepts_without_the_language_are_left_out(self):
         """A concept with no section in the chosen language is not a term."""
@@ -204,7 +208,10 @@ class TestWriteTbx:
         """The root is a TBX-Basic tbx element with style, language and namespace."""
         assert tree.tag == NS + "tbx"
         assert (tree.get("type"), tree.get("style"), tree.get(XML_LANG)) == (
-            "TBX-Basic", "dca", "en")
+            "TBX-Basic",
+            "dca",
+            "en",
+        )
         assert [child.tag for child in tree] == [NS + "tbxHeader", NS + "text"]
 
     def test_content_model(self, tree):
@@ -221,8 +228,10 @@ class TestWriteTbx:
                 assert set(names[2:]) <= {"descrip"}
                 assert term_section[1].get("type") == "administrativeStatus"
                 assert term_section[1].text in {
-                    "preferredTerm-admn-sts", "admittedTerm-admn-sts",
-                    "deprecatedTerm-admn-sts"}
+                    "preferredTerm-admn-sts",
+                    "admittedTerm-admn-sts",
+                    "deprecatedTerm-admn-sts",
+                }
                 for descrip in term_section.findall(NS + "descrip"):
                     assert descrip.get("type") == "context"
 
@@ -254,17 +263,25 @@ class TestTbxRoundTrip:
     def test_every_setting(self, tmp_path):
         """Regex forms (in place), case, fuzzy, severity and examples come back."""
         term = Term(
-            id="5g", canonical="5G network",
-            allowed=(Form("fifth-generation network", Status.ALLOWED),
-                     Form(r"5G net(work)?s?", Status.ALLOWED, regex=True)),
-            forbidden=(Form(r"5 ?G+ nets", Status.FORBIDDEN, regex=True),
-                       Form("5th gen network", Status.FORBIDDEN)),
-            case_sensitive=True, fuzzy=None, severity=Severity.INFO,
+            id="5g",
+            canonical="5G network",
+            allowed=(
+                Form("fifth-generation network", Status.ALLOWED),
+                Form(r"5G net(work)?s?", Status.ALLOWED, regex=True),
+            ),
+            forbidden=(
+                Form(r"5 ?G+ nets", Status.FORBIDDEN, regex=True),
+                Form("5th gen network", Status.FORBIDDEN),
+            ),
+            case_sensitive=True,
+            fuzzy=None,
+            severity=Severity.INFO,
             note='Says "5G".',
             examples=Examples(("a 5th gen network",), ("a 5G network",)),
         )
-        other = Term(id="lte", canonical="LTE", fuzzy=0.95,
-                     examples=Examples(bad=("lte here",)))
+        other = Term(
+            id="lte", canonical="LTE", fuzzy=0.95, examples=Examples(bad=("lte here",))
+        )
         glossary = Glossary((term, other), name="Mobile")
         assert comparable(tbx_round_trip(glossary, tmp_path)) == comparable(glossary)
 
@@ -291,8 +308,9 @@ class TestRealTbxFiles:
 
     def test_martif_with_obsolete_term(self):
         """The Weblate v2 file: the obsolete-only entry is skipped and reported."""
-        imported = read_tbx(SHARED / "TBX_v2_martif_weblate_fr-extended-metadata.tbx",
-                            "fr")
+        imported = read_tbx(
+            SHARED / "TBX_v2_martif_weblate_fr-extended-metadata.tbx", "fr"
+        )
         assert [t.canonical for t in imported.terms] == ["SYS_ERR_406"]
         assert any("e001" in warning for warning in imported.warnings)
 

@@ -41,8 +41,16 @@ class TestLiteralAlternatives:
 
     @pytest.mark.parametrize(
         "pattern",
-        ["web ?site", "chat ?bots?", "(?<!Mozilla )Firefox", r"\bas per\b", "a.m",
-         "(?:a|b)c", "[Oo]K", "(?i)ok"],
+        [
+            "web ?site",
+            "chat ?bots?",
+            "(?<!Mozilla )Firefox",
+            r"\bas per\b",
+            "a.m",
+            "(?:a|b)c",
+            "[Oo]K",
+            "(?i)ok",
+        ],
     )
     def test_regex(self, pattern):
         """Anything with regex syntax left over is a regex."""
@@ -55,9 +63,11 @@ class TestSubstitutionRule:
     def test_terms(self):
         """Keys group under their suggestion; literal keys stay literal."""
         quay = terms_of(DATA / "Harbour" / "Terms.yml")["quay"]
-        assert quay.forbidden == (Form("landing stage", Status.FORBIDDEN),
-                                  Form("key wall", Status.FORBIDDEN),
-                                  Form("key-wall", Status.FORBIDDEN))
+        assert quay.forbidden == (
+            Form("landing stage", Status.FORBIDDEN),
+            Form("key wall", Status.FORBIDDEN),
+            Form("key-wall", Status.FORBIDDEN),
+        )
 
     def test_regex_keys(self):
         """A key with regex syntax becomes a regex form."""
@@ -105,7 +115,9 @@ class TestSubstitutionRule:
         glossary = parse_glossary(result.text)
         found = check_text(glossary, "Meet at the landing stage near the tidal chart.")
         assert [(f.term, f.matched) for f in found] == [
-            ("quay", "landing stage"), ("tide-table", "tidal chart")]
+            ("quay", "landing stage"),
+            ("tide-table", "tidal chart"),
+        ]
 
     def test_existence_rule_is_an_error(self):
         """An existence rule has no suggestion to make a term of."""
@@ -114,8 +126,11 @@ class TestSubstitutionRule:
 
     @pytest.mark.parametrize(
         ("text", "problem"),
-        [("swap: [a, b", "invalid YAML"), ("- a\n- b\n", "expected a mapping"),
-         ("extends: substitution\n", "no 'swap' mapping")],
+        [
+            ("swap: [a, b", "invalid YAML"),
+            ("- a\n- b\n", "expected a mapping"),
+            ("extends: substitution\n", "no 'swap' mapping"),
+        ],
     )
     def test_not_a_rule(self, tmp_path, text, problem):
         """Broken or foreign YAML is a one-line error naming the file."""
@@ -157,7 +172,10 @@ class TestVocab:
         """Naming accept.txt reads reject.txt beside it too."""
         path = DATA / "config" / "vocabularies" / "Harbour" / "accept.txt"
         assert {t.canonical for t in read_vale(path).terms} == {
-            "PortMaster", "TideWatch", "harbourmaster"}
+            "PortMaster",
+            "TideWatch",
+            "harbourmaster",
+        }
 
     def test_empty_folder(self, tmp_path):
         """A folder with neither list is an error."""
@@ -171,11 +189,13 @@ class TestRealValePackages:
 
     @pytest.mark.parametrize(
         ("package", "rule", "minimum"),
-        [("vale-RedHat", "TermsErrors.yml", 400),
-         ("vale-RedHat", "CaseSensitiveTerms.yml", 300),
-         ("vale-RedHat", "Hyphens.yml", 200),
-         ("vale-Microsoft", "Terms.yml", 30),
-         ("vale-Google", "WordList.yml", 60)],
+        [
+            ("vale-RedHat", "TermsErrors.yml", 400),
+            ("vale-RedHat", "CaseSensitiveTerms.yml", 300),
+            ("vale-RedHat", "Hyphens.yml", 200),
+            ("vale-Microsoft", "Terms.yml", 30),
+            ("vale-Google", "WordList.yml", 60),
+        ],
     )
     def test_substitution_rules_import_and_load(self, package, rule, minimum):
         """Big real rules import to glossaries that load, with warnings for losses."""

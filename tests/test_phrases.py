@@ -22,7 +22,10 @@ class TestPhraseWindows:
     def test_edges(self):
         """Stop words may be inside a phrase but not at its start or end."""
         assert phrases("the Belt and Road Initiative") == [
-            "belt and road", "belt and road initiative", "road initiative"]
+            "belt and road",
+            "belt and road initiative",
+            "road initiative",
+        ]
 
     def test_hyphenated_stop_word_at_edge(self):
         """A stop word joined by a hyphen may end or start a phrase."""
@@ -34,9 +37,14 @@ class TestPhraseWindows:
         """Punctuation and paragraph breaks end phrases; single line breaks do not."""
         assert phrases("data protection. officer") == ["data protection"]
         assert phrases("data protection\nofficer") == [
-            "data protection", "data protection officer", "protection officer"]
+            "data protection",
+            "data protection officer",
+            "protection officer",
+        ]
         assert phrases("## Data protection\n\nOfficer duties") == [
-            "data protection", "officer duties"]
+            "data protection",
+            "officer duties",
+        ]
 
     def test_numbers_and_letters_are_not_edges(self):
         """A phrase does not start or end with a number or a single letter."""
@@ -53,8 +61,14 @@ class TestCountPhrases:
     """The sketch never loses a phrase that reaches the threshold."""
 
     @settings(max_examples=30, deadline=None)
-    @given(st.lists(st.sampled_from("alpha beta gamma delta the of".split()),
-                    min_size=0, max_size=60), st.integers(2, 4))
+    @given(
+        st.lists(
+            st.sampled_from("alpha beta gamma delta the of".split()),
+            min_size=0,
+            max_size=60,
+        ),
+        st.integers(2, 4),
+    )
     def test_exact_counts(self, words, threshold):
         """Counts equal a naive count for every phrase at or above the threshold."""
         text = " ".join(words)

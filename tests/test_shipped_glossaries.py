@@ -17,8 +17,10 @@ from termcheck.glossary import bundled_glossaries, load_glossary
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = ("diplomacy-en", "en-us-gb", "tech-writing-en")
-GENERATED = {"en-us-gb": "build_en_us_gb.py",
-             "tech-writing-en": "build_tech_writing.py"}
+GENERATED = {
+    "en-us-gb": "build_en_us_gb.py",
+    "tech-writing-en": "build_tech_writing.py",
+}
 
 
 def test_all_shipped():
@@ -79,37 +81,60 @@ def test_generated_file_is_current(tmp_path, name):
     """The generator in tools/ writes exactly the shipped file."""
     script = ROOT / "tools" / GENERATED[name]
     out = tmp_path / f"{name}.yaml"
-    subprocess.run([sys.executable, str(script), "-o", str(out)], check=True,
-                   capture_output=True)
+    subprocess.run(
+        [sys.executable, str(script), "-o", str(out)], check=True, capture_output=True
+    )
     shipped = ROOT / "glossaries" / f"{name}.yaml"
     assert out.read_text(encoding="utf-8") == shipped.read_text(encoding="utf-8")
 
 
-@pytest.mark.skipif(importlib.util.find_spec("hatchling") is None,
-                    reason="hatchling (the build backend) is not installed")
+@pytest.mark.skipif(
+    importlib.util.find_spec("hatchling") is None,
+    reason="hatchling (the build backend) is not installed",
+)
 def test_installed_wheel_has_glossaries_by_name(tmp_path):
     """A wheel built from the repository ships the glossaries, usable by name."""
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
-         "-q", "-w", str(tmp_path), str(ROOT)],
-        check=True, capture_output=True,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(tmp_path),
+            str(ROOT),
+        ],
+        check=True,
+        capture_output=True,
     )
     (wheel,) = tmp_path.glob("termcheck-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
     assert {f"termcheck/glossaries/{n}.yaml" for n in SHIPPED} <= set(names)
-    assert not any(n.startswith("termcheck/glossaries/") and not n.endswith(".yaml")
-                   for n in names)
+    assert not any(
+        n.startswith("termcheck/glossaries/") and not n.endswith(".yaml") for n in names
+    )
     installed = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(installed)
     env = {**os.environ, "PYTHONPATH": str(installed)}
     result = subprocess.run(
         [sys.executable, "-m", "termcheck", "glossary", "validate", *SHIPPED],
-        capture_output=True, text=True, env=env, cwd=tmp_path, check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     assert [line.split(":")[0] for line in result.stdout.splitlines()] == list(SHIPPED)
     located = subprocess.run(
         [sys.executable, "-c", "import termcheck; print(termcheck.__file__)"],
-        capture_output=True, text=True, env=env, cwd=tmp_path, check=True,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        check=True,
     )
     assert located.stdout.startswith(str(installed))

@@ -24,8 +24,10 @@ def _glossary():
 def wordings(glossary, *texts: str) -> dict[str, list[tuple[str, str, int]]]:
     """``{term: [(text, kind, total)]}`` for texts given as strings."""
     stats = usage_stats(glossary, [(f"t{n}.md", t) for n, t in enumerate(texts)])
-    return {term.term: [(f.text, f.kind, f.total) for f in term.forms]
-            for term in stats.terms}
+    return {
+        term.term: [(f.text, f.kind, f.total) for f in term.forms]
+        for term in stats.terms
+    }
 
 
 class TestUsageStats:
@@ -37,20 +39,28 @@ class TestUsageStats:
             glossary,
             "the Belt and Road Initiative, the belt and road initiative, One Belt One "
             "Road; a community with a shared future for humanity and a community of "
-            "shared destny.")
-        assert found["bri"] == [("Belt and Road Initiative", "canonical", 1),
-                                ("One Belt One Road", "forbidden", 1),
-                                ("belt and road initiative", "case", 1)]
+            "shared destny.",
+        )
+        assert found["bri"] == [
+            ("Belt and Road Initiative", "canonical", 1),
+            ("One Belt One Road", "forbidden", 1),
+            ("belt and road initiative", "case", 1),
+        ]
         assert found["shared-future"] == [
             ("community with a shared future for humanity", "allowed", 1),
-            ("community of shared destny", "near-miss", 1)]
+            ("community of shared destny", "near-miss", 1),
+        ]
 
     def test_inflections_and_sentence_start_count_as_the_form(self, glossary):
         """Plurals and a capital first letter are the form itself, not a variant."""
-        found = wordings(glossary, "Communities of human destiny. A community of "
-                                   "human destiny. Community of human destiny.")
+        found = wordings(
+            glossary,
+            "Communities of human destiny. A community of "
+            "human destiny. Community of human destiny.",
+        )
         assert found["shared-future"] == [
-            ("community of human destiny", "forbidden", 3)]
+            ("community of human destiny", "forbidden", 3)
+        ]
 
     def test_case_variant_of_insensitive_term(self, glossary):
         """A form written in other letter case is listed by its own text."""
@@ -64,9 +74,13 @@ class TestUsageStats:
 
     def test_per_file_counts(self, glossary):
         """Counts are kept per file, in file order, and totalled."""
-        stats = usage_stats(glossary, [
-            ("a.md", "OBOR is not a form. One Belt One Road."),
-            ("b.md", "One Belt One Road, One Belt One Road.")])
+        stats = usage_stats(
+            glossary,
+            [
+                ("a.md", "OBOR is not a form. One Belt One Road."),
+                ("b.md", "One Belt One Road, One Belt One Road."),
+            ],
+        )
         (form,) = next(t for t in stats.terms if t.term == "bri").forms
         assert form.counts == (("a.md", 1), ("b.md", 2))
         assert form.total == 3
@@ -92,9 +106,19 @@ class TestFormats:
         from click.testing import CliRunner
 
         monkeypatch.chdir(DATA)
-        result = CliRunner().invoke(cli, [
-            "stats", "-g", "glossary.yaml", "speech.md", "notes.txt",
-            "--format", output_format, "--no-color"])
+        result = CliRunner().invoke(
+            cli,
+            [
+                "stats",
+                "-g",
+                "glossary.yaml",
+                "speech.md",
+                "notes.txt",
+                "--format",
+                output_format,
+                "--no-color",
+            ],
+        )
         assert result.exit_code == 0, result.output
         expected = (DATA / f"expected.{output_format}").read_text(encoding="utf-8")
         assert result.output == expected

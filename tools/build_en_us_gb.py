@@ -70,13 +70,26 @@ ER = (
     "centimeter millimeter kilometer centiliter milliliter sepulcher "
     "ocher miter scepter"
 ).split()
-ER_DERIVED = {"centered": "centred", "centering": "centring",
-              "maneuver": "manoeuvre", "maneuvered": "manoeuvred",
-              "maneuvering": "manoeuvring", "maneuvers": None}
-ENSE = {"defense": "defence", "offense": "offence", "pretense": "pretence",
-        "defenseless": "defenceless"}
-OGUE = {"catalog": "catalogue", "cataloged": "catalogued",
-        "cataloging": "cataloguing", "analog": "analogue"}
+ER_DERIVED = {
+    "centered": "centred",
+    "centering": "centring",
+    "maneuver": "manoeuvre",
+    "maneuvered": "manoeuvred",
+    "maneuvering": "manoeuvring",
+    "maneuvers": None,
+}
+ENSE = {
+    "defense": "defence",
+    "offense": "offence",
+    "pretense": "pretence",
+    "defenseless": "defenceless",
+}
+OGUE = {
+    "catalog": "catalogue",
+    "cataloged": "catalogued",
+    "cataloging": "cataloguing",
+    "analog": "analogue",
+}
 # Verbs ending in l: British doubles the l before -ed and -ing.
 DOUBLE_L = (
     "travel cancel label model fuel level signal total counsel channel dial "
@@ -84,37 +97,86 @@ DOUBLE_L = (
     "snorkel swivel tunnel unravel barrel bevel panel initial jewel spiral "
     "rival stencil pummel yodel tassel"
 ).split()
-DOUBLE_L_NOUNS = {"traveler": "traveller", "counselor": "counsellor",
-                  "modeler": "modeller", "reveler": "reveller",
-                  "jeweler": "jeweller", "cancelation": "cancellation",
-                  "marvelous": "marvellous", "woolen": "woollen",
-                  "jewelry": "jewellery", "traveler's": None}
-SINGLE_L = {"enroll": "enrol", "fulfill": "fulfil", "distill": "distil",
-            "instill": "instil", "installment": "instalment",
-            "enrollment": "enrolment", "fulfillment": "fulfilment",
-            "skillful": "skilful", "willful": "wilful"}
+DOUBLE_L_NOUNS = {
+    "traveler": "traveller",
+    "counselor": "counsellor",
+    "modeler": "modeller",
+    "reveler": "reveller",
+    "jeweler": "jeweller",
+    "cancelation": "cancellation",
+    "marvelous": "marvellous",
+    "woolen": "woollen",
+    "jewelry": "jewellery",
+    "traveler's": None,
+}
+SINGLE_L = {
+    "enroll": "enrol",
+    "fulfill": "fulfil",
+    "distill": "distil",
+    "instill": "instil",
+    "installment": "instalment",
+    "enrollment": "enrolment",
+    "fulfillment": "fulfilment",
+    "skillful": "skilful",
+    "willful": "wilful",
+}
 AE_OE = {
-    "estrogen": "oestrogen", "esophagus": "oesophagus", "pediatric": "paediatric",
-    "pediatrician": "paediatrician", "pediatrics": "paediatrics",
-    "anemia": "anaemia", "anemic": "anaemic", "anesthesia": "anaesthesia",
-    "anesthetic": "anaesthetic", "anesthetist": "anaesthetist",
-    "leukemia": "leukaemia", "hemoglobin": "haemoglobin",
-    "hemorrhage": "haemorrhage", "hematology": "haematology",
-    "orthopedic": "orthopaedic", "fetus": "foetus", "fetal": "foetal",
-    "diarrhea": "diarrhoea", "edema": "oedema", "gynecology": "gynaecology",
-    "hemophilia": "haemophilia", "septicemia": "septicaemia",
+    "estrogen": "oestrogen",
+    "esophagus": "oesophagus",
+    "pediatric": "paediatric",
+    "pediatrician": "paediatrician",
+    "pediatrics": "paediatrics",
+    "anemia": "anaemia",
+    "anemic": "anaemic",
+    "anesthesia": "anaesthesia",
+    "anesthetic": "anaesthetic",
+    "anesthetist": "anaesthetist",
+    "leukemia": "leukaemia",
+    "hemoglobin": "haemoglobin",
+    "hemorrhage": "haemorrhage",
+    "hematology": "haematology",
+    "orthopedic": "orthopaedic",
+    "fetus": "foetus",
+    "fetal": "foetal",
+    "diarrhea": "diarrhoea",
+    "edema": "oedema",
+    "gynecology": "gynaecology",
+    "hemophilia": "haemophilia",
+    "septicemia": "septicaemia",
 }
 SINGLES = {
-    "gray": "grey", "aluminum": "aluminium", "mold": "mould", "moldy": "mouldy",
-    "plow": "plough", "cozy": "cosy", "mustache": "moustache",
-    "pajamas": "pyjamas", "skeptic": "sceptic", "skeptical": "sceptical",
-    "skepticism": "scepticism", "sulfur": "sulphur", "judgment": "judgement",
-    "acknowledgment": "acknowledgement", "aging": "ageing", "artifact": "artefact",
-    "airplane": "aeroplane", "donut": "doughnut", "smolder": "smoulder",
-    "molt": "moult", "mollusk": "mollusc", "yogurt": "yoghurt", "tidbit": "titbit",
-    "omelet": "omelette", "plowed": "ploughed", "molded": "moulded",
-    "smoldering": "smouldering", "grayish": "greyish", "cozier": "cosier",
-    "sulfuric": "sulphuric", "jail": None, "gaol": None,
+    "gray": "grey",
+    "aluminum": "aluminium",
+    "mold": "mould",
+    "moldy": "mouldy",
+    "plow": "plough",
+    "cozy": "cosy",
+    "mustache": "moustache",
+    "pajamas": "pyjamas",
+    "skeptic": "sceptic",
+    "skeptical": "sceptical",
+    "skepticism": "scepticism",
+    "sulfur": "sulphur",
+    "judgment": "judgement",
+    "acknowledgment": "acknowledgement",
+    "aging": "ageing",
+    "artifact": "artefact",
+    "airplane": "aeroplane",
+    "donut": "doughnut",
+    "smolder": "smoulder",
+    "molt": "moult",
+    "mollusk": "mollusc",
+    "yogurt": "yoghurt",
+    "tidbit": "titbit",
+    "omelet": "omelette",
+    "plowed": "ploughed",
+    "molded": "moulded",
+    "smoldering": "smouldering",
+    "grayish": "greyish",
+    "cozier": "cosier",
+    "sulfuric": "sulphuric",
+    "jail": None,
+    "gaol": None,
 }
 
 
@@ -180,11 +242,16 @@ def render(prefer: str | None) -> str:
         if american in seen or british in seen or american == british:
             raise SystemExit(f"duplicate or identical pair: {american}/{british}")
         seen.update((american, british))
-        canonical, other = (british, american) if prefer == "gb" else (american,
-                                                                        british)
+        canonical, other = (
+            (british, american) if prefer == "gb" else (american, british)
+        )
         key = "forbidden" if prefer else "allowed"
-        lines += [f"  - id: {american}", f"    canonical: {canonical}",
-                  f"    {key}: [{other}]", f"    note: {RULES[rule]}"]
+        lines += [
+            f"  - id: {american}",
+            f"    canonical: {canonical}",
+            f"    {key}: [{other}]",
+            f"    note: {RULES[rule]}",
+        ]
         if count % 2 == 0:  # examples on every other term
             lines += _examples(canonical, other, strict=bool(prefer))
         lines.append("")
@@ -192,10 +259,13 @@ def render(prefer: str | None) -> str:
 
 
 def _examples(canonical: str, other: str, *, strict: bool) -> list[str]:
-    bad = (f"The notes spell it {other} here." if strict
-           else f"The notes spell it {canonical} and later {other}.")
+    bad = (
+        f"The notes spell it {other} here."
+        if strict
+        else f"The notes spell it {canonical} and later {other}."
+    )
     good = f"The notes spell it {canonical} here and {canonical} there."
-    return ["    examples:", f"      bad: [\"{bad}\"]", f"      good: [\"{good}\"]"]
+    return ["    examples:", f'      bad: ["{bad}"]', f'      good: ["{good}"]']
 
 
 def _header(prefer: str | None) -> list[str]:
@@ -231,8 +301,11 @@ def _header(prefer: str | None) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     """Write the glossary (default: glossaries/en-us-gb.yaml)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--prefer", choices=("us", "gb"),
-                        help="forbid the other spelling instead of accepting both")
+    parser.add_argument(
+        "--prefer",
+        choices=("us", "gb"),
+        help="forbid the other spelling instead of accepting both",
+    )
     parser.add_argument("-o", "--output", help="output file, or - for stdout")
     options = parser.parse_args(argv)
     text = render(options.prefer)

@@ -20,7 +20,10 @@ from pathlib import Path
 
 # (section, note used when a line has none, table)
 NAMES = [
-    ("Code hosting and version control", "Product name; keep its capitalization.", """
+    (
+        "Code hosting and version control",
+        "Product name; keep its capitalization.",
+        """
 GitHub | Git Hub; Github.com
 GitLab | Git Lab
 Bitbucket | Bit Bucket
@@ -31,8 +34,12 @@ GitLab CI
 Git | | The version control system is written with a capital G in prose.
 Gerrit
 Gitea
-"""),
-    ("Programming languages and formats", "Language or format name.", """
+""",
+    ),
+    (
+        "Programming languages and formats",
+        "Language or format name.",
+        """
 JavaScript | Java Script; Java script
 TypeScript | Type Script
 CoffeeScript | Coffee Script
@@ -66,8 +73,12 @@ TOML
 Protobuf | Proto Buf
 MATLAB
 Verilog
-"""),
-    ("Runtimes, package managers and build tools", "Tool name.", """
+""",
+    ),
+    (
+        "Runtimes, package managers and build tools",
+        "Tool name.",
+        """
 Node.js | NodeJS; Node JS; Nodejs
 npm | | Written in lower case, also at the start of a sentence where possible.
 pnpm
@@ -89,8 +100,12 @@ Cypress.io
 CMake | C Make
 Bazel
 Deno
-"""),
-    ("Frameworks and libraries", "Framework or library name.", """
+""",
+    ),
+    (
+        "Frameworks and libraries",
+        "Framework or library name.",
+        """
 Django
 FastAPI | Fast API
 Next.js | NextJS; Next JS
@@ -126,8 +141,12 @@ Electron.js
 Qt
 GTK
 Unreal Engine
-"""),
-    ("Databases and search", "Database or search engine name.", """
+""",
+    ),
+    (
+        "Databases and search",
+        "Database or search engine name.",
+        """
 PostgreSQL | Postgre SQL; PostgresSQL; Postgre
 MySQL | My SQL
 SQLite | SQLlite; SQ Lite
@@ -155,8 +174,12 @@ Apache Kafka
 RabbitMQ | Rabbit MQ
 Snowflake Data Cloud
 Databricks | Data Bricks
-"""),
-    ("Cloud platforms", "Cloud product name.", """
+""",
+    ),
+    (
+        "Cloud platforms",
+        "Cloud product name.",
+        """
 Amazon Web Services
 AWS
 Amazon S3
@@ -173,8 +196,12 @@ Vercel
 Linode
 OpenStack | Open Stack
 Fastly
-"""),
-    ("DevOps and operations", "Tool name.", """
+""",
+    ),
+    (
+        "DevOps and operations",
+        "Tool name.",
+        """
 Kubernetes | Kubernates; Kubernets
 Docker
 Docker Compose
@@ -215,8 +242,12 @@ Arduino
 Vagrant by HashiCorp
 HashiCorp | Hashi Corp
 Consul by HashiCorp
-"""),
-    ("Apple products", "Apple product name; Apple writes it this way.", """
+""",
+    ),
+    (
+        "Apple products",
+        "Apple product name; Apple writes it this way.",
+        """
 macOS | Mac OS; OS X; OSX
 iOS
 iPadOS
@@ -243,8 +274,12 @@ App Store | AppStore
 FaceTime | Face Time
 Siri
 Apple Pay | ApplePay
-"""),
-    ("Microsoft products", "Microsoft product name.", """
+""",
+    ),
+    (
+        "Microsoft products",
+        "Microsoft product name.",
+        """
 Microsoft 365 | MS 365
 Microsoft Teams | MS Teams
 PowerPoint | Power Point
@@ -265,8 +300,12 @@ Microsoft Outlook | MS Outlook
 Windows Server
 Windows Subsystem for Linux
 PowerShell Core
-"""),
-    ("Google products", "Google product name.", """
+""",
+    ),
+    (
+        "Google products",
+        "Google product name.",
+        """
 YouTube | You Tube
 Gmail | G-mail; G mail
 Google Docs
@@ -278,8 +317,12 @@ Android Studio
 Google Maps
 Google Analytics
 Google Workspace | G Suite
-"""),
-    ("Other software and services", "Product name.", """
+""",
+    ),
+    (
+        "Other software and services",
+        "Product name.",
+        """
 WordPress | Word Press
 Drupal
 Joomla
@@ -312,8 +355,12 @@ eBay | E-Bay
 Telegram Messenger
 Slack Technologies
 Zoom Video Communications
-"""),
-    ("Protocols, standards and hardware", "Name of a standard; keep its spelling.", """
+""",
+    ),
+    (
+        "Protocols, standards and hardware",
+        "Name of a standard; keep its spelling.",
+        """
 Wi-Fi | WiFi; Wi Fi
 Bluetooth | Blue Tooth
 USB
@@ -362,11 +409,15 @@ GPU
 CPU
 SSD
 RAM
-"""),
+""",
+    ),
 ]
 
 STYLE = [
-    ("Word choice and spelling", "House style: one spelling for one word.", """
+    (
+        "Word choice and spelling",
+        "House style: one spelling for one word.",
+        """
 email | e-mail; e mail | AP, Google and Microsoft style write "email".
 website | web site; web-site
 online | on-line
@@ -427,15 +478,20 @@ placeholder | place holder
 bookmark | book mark
 download | down load
 upload | up load
-"""),
-    ("Inclusive language", "Inclusive term.", """
+""",
+    ),
+    (
+        "Inclusive language",
+        "Inclusive term.",
+        """
 allowlist | whitelist; white list; white-list | Say what the list does.
 denylist | blacklist; black list; black-list | Say what the list does.
 main branch | master branch
 primary node | master node
 replica node | slave node
 placeholder name | dummy name
-"""),
+""",
+    ),
 ]
 
 # "https" in lower case is read as the plural of "http", so it cannot show the
@@ -507,10 +563,14 @@ def render() -> str:
         lines.append(f"    note: {_quote(note)}")
         wrong = _wrong(canonical, forbidden, sensitive)
         if wrong is not None:
-            bad, good = (f"The setup guide mentions {text} twice." for text in
-                         (wrong, canonical))
-            lines += ["    examples:", f"      bad: [{_quote(bad)}]",
-                      f"      good: [{_quote(good)}]"]
+            bad, good = (
+                f"The setup guide mentions {text} twice." for text in (wrong, canonical)
+            )
+            lines += [
+                "    examples:",
+                f"      bad: [{_quote(bad)}]",
+                f"      good: [{_quote(good)}]",
+            ]
     return "\n".join(lines) + "\n"
 
 

@@ -70,8 +70,11 @@ def write_imported(
     header = [title, *_header_warnings(warnings)]
     for _ in range(_MAX_REPAIRS):
         written = render_glossary(
-            terms, name=imported.name, language=imported.language,
-            header=header, comments=imported.comments,
+            terms,
+            name=imported.name,
+            language=imported.language,
+            header=header,
+            comments=imported.comments,
         )
         try:
             parse_glossary(written.text, source)
@@ -89,8 +92,11 @@ def write_imported(
 def _header_warnings(warnings: Sequence[str]) -> list[str]:
     if not warnings:
         return []
-    return ["", "Not carried over (check these by hand):",
-            *(f"- {warning}" for warning in warnings)]
+    return [
+        "",
+        "Not carried over (check these by hand):",
+        *(f"- {warning}" for warning in warnings),
+    ]
 
 
 def _dedupe(terms: list[Term], warnings: list[str]) -> list[Term]:
@@ -101,8 +107,10 @@ def _dedupe(terms: list[Term], warnings: list[str]) -> list[Term]:
         key = fold_form(term.canonical)
         owner = owners.get(key)
         if owner is not None:
-            warnings.append(f"{term.canonical!r}: already a wording of term "
-                            f"{owner[0]!r}; entry skipped")
+            warnings.append(
+                f"{term.canonical!r}: already a wording of term "
+                f"{owner[0]!r}; entry skipped"
+            )
             continue
         owners[key] = (term.id, term.canonical)
         allowed = _keep_new(term, term.allowed, owners, warnings)
@@ -131,13 +139,18 @@ def _keep_new(
             kept.append(form)
             continue
         where = "this term" if owner[0] == term.id else f"term {owner[0]!r}"
-        warnings.append(f"{form.text!r} ({form.status.value} in {term.id!r}): "
-                        f"already a wording of {where}; dropped")
+        warnings.append(
+            f"{form.text!r} ({form.status.value} in {term.id!r}): "
+            f"already a wording of {where}; dropped"
+        )
     return tuple(kept)
 
 
 def _drop(
-    terms: list[Term], number: int, form_text: str, problem: str,
+    terms: list[Term],
+    number: int,
+    form_text: str,
+    problem: str,
     warnings: list[str],
 ) -> list[Term]:
     """Remove the form (or, for its canonical or other lines, the term) at fault."""

@@ -46,8 +46,13 @@ def read_csv(path: Path, lang: str | None = None) -> Imported:
     for line, row in _rows(text, shown):
         _add_row(drafts, owners, row, line, shown)
     terms = tuple(
-        Term(id=d.id, canonical=d.canonical, allowed=tuple(d.allowed),
-             forbidden=tuple(d.forbidden), note=" ".join(d.notes))
+        Term(
+            id=d.id,
+            canonical=d.canonical,
+            allowed=tuple(d.allowed),
+            forbidden=tuple(d.forbidden),
+            note=" ".join(d.notes),
+        )
         for d in drafts.values()
     )
     return Imported(terms, language=lang or "en")
@@ -67,15 +72,24 @@ def _rows(text: str, shown: str) -> Iterator[tuple[int, dict[str, str]]]:
                 header = _header(cells, start, shown)
                 continue
             if len(cells) > len(header):
-                raise GlossaryError(f"{len(cells)} cells, but the header names "
-                                    f"{len(header)} columns", shown, start)
-            yield start, {name: cells[i].strip() if i < len(cells) else ""
-                          for i, name in enumerate(header)}
+                raise GlossaryError(
+                    f"{len(cells)} cells, but the header names {len(header)} columns",
+                    shown,
+                    start,
+                )
+            yield (
+                start,
+                {
+                    name: cells[i].strip() if i < len(cells) else ""
+                    for i, name in enumerate(header)
+                },
+            )
     except csv.Error as error:
         raise GlossaryError(f"malformed CSV: {error}", shown, line) from None
     if header is None:
-        raise GlossaryError("the CSV file is empty; expected a header row "
-                            f"{','.join(COLUMNS)}", shown)
+        raise GlossaryError(
+            f"the CSV file is empty; expected a header row {','.join(COLUMNS)}", shown
+        )
 
 
 def _header(cells: list[str], line: int, shown: str) -> list[str]:
@@ -85,20 +99,29 @@ def _header(cells: list[str], line: int, shown: str) -> list[str]:
     if unknown or missing or len(set(names)) != len(names):
         raise GlossaryError(
             f"the header row must name the columns {','.join(_REQUIRED)}[,note], "
-            f"got {','.join(cells)!r}", shown, line)
+            f"got {','.join(cells)!r}",
+            shown,
+            line,
+        )
     return names
 
 
 def _add_row(
-    drafts: dict[str, _Draft], owners: dict[str, int], row: dict[str, str],
-    line: int, shown: str,
+    drafts: dict[str, _Draft],
+    owners: dict[str, int],
+    row: dict[str, str],
+    line: int,
+    shown: str,
 ) -> None:
     canonical = " ".join(row["canonical"].split())
     variant = " ".join(row["variant"].split()) or canonical
     status_text = row["status"].lower()
     if status_text not in ("canonical", "allowed", "forbidden"):
-        raise GlossaryError(f"status {row['status']!r} must be canonical, allowed "
-                            "or forbidden", shown, line)
+        raise GlossaryError(
+            f"status {row['status']!r} must be canonical, allowed or forbidden",
+            shown,
+            line,
+        )
     if not canonical:
         raise GlossaryError("the canonical column is empty", shown, line)
     term_id = row["id"] or make_id(canonical)
@@ -107,18 +130,30 @@ def _add_row(
         owners.setdefault(fold_form(canonical), line)
     draft = drafts[term_id]
     if draft.canonical != canonical:
-        raise GlossaryError(f"term {term_id!r} has canonical {draft.canonical!r} "
-                            f"on line {draft.row}, not {canonical!r}", shown, line)
+        raise GlossaryError(
+            f"term {term_id!r} has canonical {draft.canonical!r} "
+            f"on line {draft.row}, not {canonical!r}",
+            shown,
+            line,
+        )
     status = Status(status_text)
     if status is Status.CANONICAL and variant != canonical:
-        raise GlossaryError(f"a canonical row's variant must be its canonical "
-                            f"{canonical!r}, not {variant!r}", shown, line)
+        raise GlossaryError(
+            f"a canonical row's variant must be its canonical "
+            f"{canonical!r}, not {variant!r}",
+            shown,
+            line,
+        )
     key = fold_form(variant)
     first = owners.setdefault(key, line)
-    if first != line and not (status is Status.CANONICAL and
-                              fold_form(canonical) == key and first == draft.row):
-        raise GlossaryError(f"{variant!r} is already listed on line {first}",
-                            shown, line)
+    if first != line and not (
+        status is Status.CANONICAL
+        and fold_form(canonical) == key
+        and first == draft.row
+    ):
+        raise GlossaryError(
+            f"{variant!r} is already listed on line {first}", shown, line
+        )
     if status is Status.ALLOWED:
         draft.allowed.append(Form(variant, status))
     elif status is Status.FORBIDDEN:
@@ -139,16 +174,20 @@ def write_csv(glossary: Glossary, source: str = "") -> Exported:
     writer.writerow(COLUMNS)
     lost: dict[str, list[str]] = {}
     for term in glossary.terms:
-        writer.writerow((term.id, term.canonical, term.canonical, "canonical",
-                         term.note))
+        writer.writerow(
+            (term.id, term.canonical, term.canonical, "canonical", term.note)
+        )
         for form in (*term.allowed, *term.forbidden):
             if not form.regex:
-                writer.writerow((term.id, term.canonical, form.text,
-                                 form.status.value, ""))
+                writer.writerow(
+                    (term.id, term.canonical, form.text, form.status.value, "")
+                )
         for what in _settings_lost(term):
             lost.setdefault(what, []).append(term.id)
-    warnings = tuple(f"{what} ({len(ids)} term{'s' * (len(ids) > 1)}: "
-                     f"{', '.join(ids)})" for what, ids in lost.items())
+    warnings = tuple(
+        f"{what} ({len(ids)} term{'s' * (len(ids) > 1)}: {', '.join(ids)})"
+        for what, ids in lost.items()
+    )
     return Exported(out.getvalue(), warnings)
 
 

@@ -56,15 +56,19 @@ def read_tbx(path: Path, lang: str | None = None) -> Imported:
     if local_name(root.tag) not in ("tbx", "martif"):
         raise GlossaryError(
             f"not a TBX file: the root element is <{local_name(root.tag)}>, "
-            "expected <tbx> (TBX v3) or <martif> (TBX v2)", shown)
+            "expected <tbx> (TBX v3) or <martif> (TBX v2)",
+            shown,
+        )
     concepts = [e for e in root.iter() if local_name(e.tag) in _CONCEPTS]
     language = _choose_language(root, concepts, lang, shown)
     warnings: list[str] = []
     terms = []
     rejected_only = []
     for concept in concepts:
-        if not any(_matches(section.get(XML_LANG, ""), language)
-                   for section in _children(concept, _LANGUAGES)):
+        if not any(
+            _matches(section.get(XML_LANG, ""), language)
+            for section in _children(concept, _LANGUAGES)
+        ):
             continue  # the concept has no terms in this language
         term = _concept_term(concept, language, warnings)
         if term is None:
@@ -72,8 +76,10 @@ def read_tbx(path: Path, lang: str | None = None) -> Imported:
         else:
             terms.append(term)
     if rejected_only:
-        warnings.append(f"concept(s) {', '.join(rejected_only)} have only deprecated "
-                        f"{language!r} terms and nothing to suggest; skipped")
+        warnings.append(
+            f"concept(s) {', '.join(rejected_only)} have only deprecated "
+            f"{language!r} terms and nothing to suggest; skipped"
+        )
     return Imported(tuple(terms), _title(root), language, tuple(warnings))
 
 
@@ -88,9 +94,9 @@ def _text(element: ElementTree.Element) -> str:
     return " ".join("".join(element.itertext()).split())
 
 
-def _children(element: ElementTree.Element, names: frozenset[str]) -> Iterator[
-    ElementTree.Element
-]:
+def _children(
+    element: ElementTree.Element, names: frozenset[str]
+) -> Iterator[ElementTree.Element]:
     return (child for child in element if local_name(child.tag) in names)
 
 
@@ -100,26 +106,37 @@ def _matches(tag: str, lang: str) -> bool:
 
 
 def _choose_language(
-    root: ElementTree.Element, concepts: list[ElementTree.Element],
-    lang: str | None, shown: str,
+    root: ElementTree.Element,
+    concepts: list[ElementTree.Element],
+    lang: str | None,
+    shown: str,
 ) -> str:
-    present = sorted({
-        section.get(XML_LANG, "")
-        for concept in concepts
-        for section in _children(concept, _LANGUAGES)
-    } - {""})
+    present = sorted(
+        {
+            section.get(XML_LANG, "")
+            for concept in concepts
+            for section in _children(concept, _LANGUAGES)
+        }
+        - {""}
+    )
     if lang is not None:
         if any(_matches(tag, lang) for tag in present):
             return lang
-        raise GlossaryError(f"no terms in language {lang!r}; languages present: "
-                            f"{', '.join(present) or 'none'}", shown)
+        raise GlossaryError(
+            f"no terms in language {lang!r}; languages present: "
+            f"{', '.join(present) or 'none'}",
+            shown,
+        )
     default = root.get(XML_LANG)
     if default and any(_matches(tag, default) for tag in present):
         return default
     if len(present) == 1:
         return present[0]
-    raise GlossaryError(f"the file has several languages ({', '.join(present)}); "
-                        "choose one with --lang", shown)
+    raise GlossaryError(
+        f"the file has several languages ({', '.join(present)}); "
+        "choose one with --lang",
+        shown,
+    )
 
 
 def _concept_term(
@@ -149,7 +166,7 @@ def _notes(element: ElementTree.Element) -> tuple[list[str], dict[str, object]]:
         text = _text(note)
         if text.startswith(METADATA_PREFIX):
             try:
-                loaded = json.loads(text[len(METADATA_PREFIX):])
+                loaded = json.loads(text[len(METADATA_PREFIX) :])
             except ValueError:
                 loaded = None
             if isinstance(loaded, dict):
@@ -197,20 +214,24 @@ def _term_entry(
     return entry, f'"{text}": {described}' if described else ""
 
 
-def _status(value: str, text: str, concept_id: str, warnings: list[str]) -> (
-    Status | None
-):
+def _status(
+    value: str, text: str, concept_id: str, warnings: list[str]
+) -> Status | None:
     key = value.casefold().removesuffix("-admn-sts")
     status = _STATUSES.get(key)
     if status is None:
-        warnings.append(f"concept {concept_id or '?'}: unknown status {value!r} of "
-                        f"{text!r}; imported as allowed")
+        warnings.append(
+            f"concept {concept_id or '?'}: unknown status {value!r} of "
+            f"{text!r}; imported as allowed"
+        )
         return Status.ALLOWED
     return status
 
 
 def _term(
-    concept_id: str, entries: list[_TermEntry], note: str,
+    concept_id: str,
+    entries: list[_TermEntry],
+    note: str,
     metadata: dict[str, object],
 ) -> Term | None:
     accepted = [e for e in entries if e.status is not Status.FORBIDDEN]
@@ -231,21 +252,27 @@ def _term(
         bad += [text for text in extra_bad if isinstance(text, str)]
     severity = metadata.get("severity")
     return Term(
-        id=concept_id, canonical=canonical.text, allowed=tuple(allowed),
+        id=concept_id,
+        canonical=canonical.text,
+        allowed=tuple(allowed),
         forbidden=tuple(forbidden),
         case_sensitive=metadata.get("case") == "sensitive",
         fuzzy=_fuzzy(metadata.get("fuzzy", DEFAULT_FUZZY)),
         severity=Severity.from_label(severity)
-        if severity in ("error", "warning", "info") else Severity.ERROR,
-        note=note, examples=Examples(tuple(bad), tuple(good)),
+        if severity in ("error", "warning", "info")
+        else Severity.ERROR,
+        note=note,
+        examples=Examples(tuple(bad), tuple(good)),
     )
 
 
 def _fuzzy(value: object) -> float | None:
     if value is False:
         return None
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and (
-        0 < value <= 1
+    if (
+        isinstance(value, (int, float))
+        and not isinstance(value, bool)
+        and (0 < value <= 1)
     ):
         return float(value)
     return DEFAULT_FUZZY
@@ -257,9 +284,14 @@ def _regex_forms(metadata: dict[str, object]) -> Iterator[tuple[Status, int, str
     for item in items if isinstance(items, list) else ():
         if not isinstance(item, dict):
             continue
-        pattern, status, index = item.get("pattern"), item.get("status"), item.get(
-            "index", 1_000_000)
-        if isinstance(pattern, str) and status in ("allowed", "forbidden") and (
-            isinstance(index, int)
+        pattern, status, index = (
+            item.get("pattern"),
+            item.get("status"),
+            item.get("index", 1_000_000),
+        )
+        if (
+            isinstance(pattern, str)
+            and status in ("allowed", "forbidden")
+            and (isinstance(index, int))
         ):
             yield Status(status), index, pattern

@@ -27,8 +27,9 @@ def _tag(name: str) -> str:
     return f"{{{TBX_NAMESPACE}}}{name}"
 
 
-def _add(parent: ElementTree.Element, name: str, text: str = "",
-         **attributes: str) -> ElementTree.Element:
+def _add(
+    parent: ElementTree.Element, name: str, text: str = "", **attributes: str
+) -> ElementTree.Element:
     element = ElementTree.SubElement(parent, _tag(name), attributes)
     if text:
         element.text = text
@@ -45,18 +46,23 @@ def write_tbx(glossary: Glossary, source: str = "") -> Exported:
     starting with ``termcheck: ``, which ``read_tbx`` reads back.
     """
     if not glossary.terms:
-        raise GlossaryError("cannot export an empty glossary: TBX needs at least "
-                            "one concept", source)
+        raise GlossaryError(
+            "cannot export an empty glossary: TBX needs at least one concept", source
+        )
     ElementTree.register_namespace("", TBX_NAMESPACE)
     language = glossary.language
-    root = ElementTree.Element(_tag("tbx"), {"type": "TBX-Basic", "style": "dca",
-                                             XML_LANG: language})
+    root = ElementTree.Element(
+        _tag("tbx"), {"type": "TBX-Basic", "style": "dca", XML_LANG: language}
+    )
     file_description = _add(_add(root, "tbxHeader"), "fileDesc")
     if glossary.name:
         _add(_add(file_description, "titleStmt"), "title", glossary.name)
     source_description = _add(file_description, "sourceDesc")
-    _add(source_description, "p", "Exported by termcheck"
-         + (f" from {source}" if source else "") + ".")
+    _add(
+        source_description,
+        "p",
+        "Exported by termcheck" + (f" from {source}" if source else "") + ".",
+    )
     body = _add(_add(root, "text"), "body")
     for term in glossary.terms:
         _concept(body, term, language)
@@ -77,8 +83,9 @@ def _concept(body: ElementTree.Element, term: Term, language: str) -> None:
     literal_forbidden = [f for f in term.forbidden if not f.regex]
     metadata = _metadata(term, has_bad_home=bool(literal_forbidden))
     if metadata:
-        _add(concept, "note", METADATA_PREFIX + json.dumps(metadata,
-                                                           ensure_ascii=False))
+        _add(
+            concept, "note", METADATA_PREFIX + json.dumps(metadata, ensure_ascii=False)
+        )
     section = _add(concept, "langSec", **{XML_LANG: language})
     canonical = Form(term.canonical, Status.CANONICAL)
     for form in (canonical, *term.allowed, *term.forbidden):
@@ -86,8 +93,12 @@ def _concept(body: ElementTree.Element, term: Term, language: str) -> None:
             continue
         term_section = _add(section, "termSec")
         _add(term_section, "term", form.text)
-        _add(term_section, "termNote", _STATUS_VALUES[form.status],
-             type="administrativeStatus")
+        _add(
+            term_section,
+            "termNote",
+            _STATUS_VALUES[form.status],
+            type="administrativeStatus",
+        )
         contexts: tuple[str, ...] = ()
         if form is canonical:
             contexts = term.examples.good

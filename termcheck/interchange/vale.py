@@ -28,8 +28,9 @@ LEVELS: Final = {
 
 # Rule keys with nothing to carry over: termcheck builds its own messages and
 # always suggests the canonical form.
-_NOTHING_TO_KEEP: Final = frozenset({"extends", "action", "swap", "ignorecase",
-                                     "level", "link", "description"})
+_NOTHING_TO_KEEP: Final = frozenset(
+    {"extends", "action", "swap", "ignorecase", "level", "link", "description"}
+)
 _META: Final = frozenset(".^$*+?{}[]()|\\")
 # An escaped punctuation character stands for itself: "3\-D" -> "3-D".
 _ESCAPE: Final = regex.compile(r"\\([^\w\s])")
@@ -56,8 +57,9 @@ def read_vale(path: Path, lang: str | None = None) -> Imported:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 0
         problem = getattr(error, "problem", None) or error
-        raise GlossaryError(f"not a Vale rule (invalid YAML): {problem}", shown,
-                            line) from None
+        raise GlossaryError(
+            f"not a Vale rule (invalid YAML): {problem}", shown, line
+        ) from None
     except UnicodeDecodeError:
         raise GlossaryError("not UTF-8 text", shown) from None
     if not isinstance(rule, dict) or "extends" not in rule:
@@ -66,13 +68,18 @@ def read_vale(path: Path, lang: str | None = None) -> Imported:
         raise GlossaryError(
             f"Vale rule 'extends: {rule['extends']}' cannot be imported: it has no "
             "preferred wording; only substitution rules and Vocab accept.txt/"
-            "reject.txt lists can be", shown)
+            "reject.txt lists can be",
+            shown,
+        )
     swap = rule.get("swap")
     if not isinstance(swap, dict):
         raise GlossaryError("the substitution rule has no 'swap' mapping", shown)
-    warnings = [f"rule option {key!r} not carried over"
-                + (" (termcheck writes its own messages)" if key == "message" else "")
-                for key in rule if key not in _NOTHING_TO_KEEP]
+    warnings = [
+        f"rule option {key!r} not carried over"
+        + (" (termcheck writes its own messages)" if key == "message" else "")
+        for key in rule
+        if key not in _NOTHING_TO_KEEP
+    ]
     level = str(rule.get("level", "suggestion"))
     if level not in LEVELS:
         warnings.append(f"unknown level {level!r}; imported as warning")
@@ -83,14 +90,20 @@ def read_vale(path: Path, lang: str | None = None) -> Imported:
     if rule.get("link"):
         note = f"{note} See {rule['link']}".strip()
     terms = tuple(
-        Term(id="", canonical=d.canonical,
-             allowed=tuple(Form(t, Status.ALLOWED) for t in d.allowed),
-             forbidden=tuple(d.forbidden), case_sensitive=d.case_sensitive,
-             severity=severity, note=note)
+        Term(
+            id="",
+            canonical=d.canonical,
+            allowed=tuple(Form(t, Status.ALLOWED) for t in d.allowed),
+            forbidden=tuple(d.forbidden),
+            case_sensitive=d.case_sensitive,
+            severity=severity,
+            note=note,
+        )
         for d in drafts.values()
     )
-    return Imported(terms, name=path.stem, language=lang or "en",
-                    warnings=tuple(warnings))
+    return Imported(
+        terms, name=path.stem, language=lang or "en", warnings=tuple(warnings)
+    )
 
 
 def _drafts(
@@ -103,12 +116,15 @@ def _drafts(
         suggestions = [_OPTIONAL_PLURAL.sub("", s).strip() for s in value.split("|")]
         suggestions = [s for s in suggestions if s]
         if not suggestions or any("$" in s or "\\" in s for s in suggestions):
-            warnings.append(f"swap {key!r}: {value!r}: the suggestion is not plain "
-                            "text (back-references cannot be carried over); skipped")
+            warnings.append(
+                f"swap {key!r}: {value!r}: the suggestion is not plain "
+                "text (back-references cannot be carried over); skipped"
+            )
             continue
         canonical = suggestions[0]
-        draft = drafts.setdefault(fold_form(canonical),
-                                  _Draft(canonical, case_sensitive=case_sensitive))
+        draft = drafts.setdefault(
+            fold_form(canonical), _Draft(canonical, case_sensitive=case_sensitive)
+        )
         for other in suggestions[1:]:
             if other not in draft.allowed and not _same_word(other, canonical):
                 draft.allowed.append(other)
@@ -132,8 +148,7 @@ def _add_variant(draft: _Draft, key: str, warnings: list[str]) -> None:
         try:
             regex.compile(key)
         except (regex.error, RecursionError, OverflowError, ValueError) as error:
-            warnings.append(f"swap key {key!r} is not a valid regex ({error}); "
-                            "skipped")
+            warnings.append(f"swap key {key!r} is not a valid regex ({error}); skipped")
             return
         draft.forbidden.append(Form(key, Status.FORBIDDEN, regex=True))
         return

@@ -29,21 +29,24 @@ def read_vocab(path: Path, lang: str | None = None) -> Imported:
     folder = path if path.is_dir() else path.parent
     accept, reject = folder / "accept.txt", folder / "reject.txt"
     if not accept.exists() and not reject.exists():
-        raise GlossaryError("no accept.txt or reject.txt in this Vale Vocab folder",
-                            str(folder))
+        raise GlossaryError(
+            "no accept.txt or reject.txt in this Vale Vocab folder", str(folder)
+        )
     warnings: list[str] = []
     terms: list[Term] = []
     for entry in _entries(accept):
         insensitive = entry.startswith(_INSENSITIVE)
         text = entry.removeprefix(_INSENSITIVE)
         if any(char in _META for char in text):
-            warnings.append(f"accept.txt: {entry!r} is a pattern, not a wording; "
-                            "skipped")
+            warnings.append(
+                f"accept.txt: {entry!r} is a pattern, not a wording; skipped"
+            )
             continue
         terms.append(Term(id="", canonical=text, case_sensitive=not insensitive))
     terms = _attach_rejected(terms, _entries(reject), warnings)
-    return Imported(tuple(terms), name=folder.name, language=lang or "en",
-                    warnings=tuple(warnings))
+    return Imported(
+        tuple(terms), name=folder.name, language=lang or "en", warnings=tuple(warnings)
+    )
 
 
 def _entries(path: Path) -> list[str]:
@@ -61,28 +64,37 @@ def _attach_rejected(
     terms: list[Term], rejected: list[str], warnings: list[str]
 ) -> list[Term]:
     """Add each rejected wording to the accepted term it is a variant of."""
-    glossary = Glossary(tuple(dataclasses.replace(t, id=f"t{n}")
-                              for n, t in enumerate(terms)))
+    glossary = Glossary(
+        tuple(dataclasses.replace(t, id=f"t{n}") for n, t in enumerate(terms))
+    )
     extra: dict[int, list[Form]] = {}
     for entry in rejected:
         if any(char in _META for char in entry):
-            warnings.append(f"reject.txt: {entry!r} is a pattern, not a wording; "
-                            "skipped")
+            warnings.append(
+                f"reject.txt: {entry!r} is a pattern, not a wording; skipped"
+            )
             continue
         owner = _owner(glossary, entry)
         if owner is None:
-            warnings.append(f"reject.txt: {entry!r} matches no accepted term, so "
-                            "there is nothing to suggest; skipped")
+            warnings.append(
+                f"reject.txt: {entry!r} matches no accepted term, so "
+                "there is nothing to suggest; skipped"
+            )
             continue
-        if not terms[owner].case_sensitive and entry.casefold() == terms[
-            owner
-        ].canonical.casefold():
-            warnings.append(f"reject.txt: {entry!r} differs from the "
-                            "case-insensitive accepted entry only in case; skipped")
+        if (
+            not terms[owner].case_sensitive
+            and entry.casefold() == terms[owner].canonical.casefold()
+        ):
+            warnings.append(
+                f"reject.txt: {entry!r} differs from the "
+                "case-insensitive accepted entry only in case; skipped"
+            )
             continue
         extra.setdefault(owner, []).append(Form(entry, Status.FORBIDDEN))
-    return [dataclasses.replace(t, forbidden=t.forbidden + tuple(extra.get(n, ())))
-            for n, t in enumerate(terms)]
+    return [
+        dataclasses.replace(t, forbidden=t.forbidden + tuple(extra.get(n, ())))
+        for n, t in enumerate(terms)
+    ]
 
 
 def _owner(glossary: Glossary, entry: str) -> int | None:

@@ -26,16 +26,19 @@ def parse_xml(data: bytes, path: str) -> ElementTree.Element:
             data, forbid_dtd=False, forbid_entities=True, forbid_external=True
         )
     except defusedxml.EntitiesForbidden as error:
-        problem = f"refusing XML that declares entities ({error.name!r}): " \
+        problem = (
+            f"refusing XML that declares entities ({error.name!r}): "
             "entity expansion and external entities are not allowed"
+        )
         raise GlossaryError(problem, path) from None
     except defusedxml.DefusedXmlException as error:
         raise GlossaryError(f"refusing unsafe XML: {error}", path) from None
     except ElementTree.ParseError as error:
         line, column = error.position
         message = str(error).split(":", 1)[0]
-        raise GlossaryError(f"not well-formed XML: {message}", path, line,
-                            column + 1) from None
+        raise GlossaryError(
+            f"not well-formed XML: {message}", path, line, column + 1
+        ) from None
     return root
 
 
