@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from termcheck.errors import GlossaryError, TermcheckError, internal_error
+from termcheck.cli_tools import register_tools
+from termcheck.errors import GlossaryError, error_line, internal_error
 from termcheck.formatters import FORMATTERS, FormatOptions
 from termcheck.guard import parse_size, unwind_on_sigterm
 from termcheck.model import ExitCode
@@ -29,6 +30,7 @@ MARKUPS = ("plain", "markdown", "html", "rst", "latex", "asciidoc")
 
 PREFIX = "termcheck: error: "
 _CLICK = (click.exceptions.Exit, click.ClickException, click.Abort)
+_DEBUG = "TERMCHECK_DEBUG"  # set: a bug shows its traceback
 
 
 class _Group(click.Group):
@@ -40,17 +42,11 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except BrokenPipeError:
             raise  # click closes quietly when stdout's reader went away
-        except TermcheckError as error:
-            _fail(ctx, str(error))
-        except OSError as error:
-            where = f"{error.filename}: " if error.filename else ""
-            _fail(ctx, f"{where}{error.strerror or error}")
-        except UnicodeError as error:
-            _fail(ctx, str(error))
-        except Exception as error:  # a bug: one line all the same
-            if isinstance(error, _CLICK) or os.environ.get("TERMCHECK_DEBUG"):
+        except Exception as error:  # ours, the system's, or a bug: one line each
+            line = error_line(error)
+            if isinstance(error, _CLICK) or (line is None and _DEBUG in os.environ):
                 raise
-            _fail(ctx, internal_error(error))
+            _fail(ctx, line or internal_error(error))
 
 
 def _fail(ctx: click.Context, message: str) -> None:
@@ -392,6 +388,9 @@ def test_command(ctx: click.Context, files: tuple[str, ...]) -> None:
             failed += 1
     click.echo(f"{total} example{'' if total == 1 else 's'}, {failed} failed")
     ctx.exit(int(ExitCode.FINDINGS if failed else ExitCode.OK))
+
+
+register_tools(cli, glossary_group)  # stats, discover, glossary import/export
 
 
 def main(argv: Sequence[str] | None = None) -> None:

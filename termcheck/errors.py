@@ -10,6 +10,7 @@ __all__ = [
     "InputError",
     "MatchTimeoutError",
     "TermcheckError",
+    "error_line",
     "internal_error",
     "one_line",
 ]
@@ -47,6 +48,18 @@ def _shortened(text: str) -> str:
         return text
     left_out = len(text) - _LONGEST + 40
     return f"{text[:240]}[…{left_out} characters…]{text[-(_LONGEST - 280):]}"
+
+
+def error_line(error: Exception) -> str | None:
+    """The one line for an expected error (ours, the system's); None for a bug."""
+    if isinstance(error, TermcheckError):
+        return str(error)
+    if isinstance(error, OSError):
+        where = f"{error.filename}: " if error.filename else ""
+        return one_line(f"{where}{error.strerror or error}")
+    if isinstance(error, UnicodeError):
+        return one_line(str(error))
+    return None
 
 
 def internal_error(error: Exception) -> str:

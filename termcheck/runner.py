@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from termcheck.project import Project
     from termcheck.selection import Selection
 
-__all__ = ["AfterCheck", "check_paths"]
+__all__ = ["AfterCheck", "check_paths", "read_texts"]
 
 AfterCheck = Callable[
     [str, Path | None, str, list[Finding], Callable[[str], list[Finding]]],
@@ -113,6 +113,16 @@ def check_paths(
 def _findings_of(check: Callable[[str], Outcome]) -> Callable[[str], list[Finding]]:
     """``check`` as a function from a text to its findings (for re-checks)."""
     return lambda text: list(check(text).findings)
+
+
+def read_texts(
+    paths: Sequence[str], *, stdin: TextIO | None = None
+) -> Iterator[tuple[str, Path | None, str | InputError | FileSkipped]]:
+    """Yield ``(display path, path, text)`` for every file ``paths`` names, as
+    ``check`` reads them; the text is an InputError for a file that cannot be
+    read (FileSkipped for one passed over: too large, or a FIFO met in a
+    folder), and the path is None for standard input."""
+    return _texts(paths, stdin)
 
 
 def _texts(
