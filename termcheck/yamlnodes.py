@@ -26,6 +26,7 @@ __all__ = [
     "given",
     "read_yaml",
     "read_yaml_file",
+    "to_plain",
 ]
 
 #: Upper bound on the nodes that alias expansion may add to those in the file;
@@ -254,6 +255,16 @@ def _compose(text: str) -> yaml.Node | None:
         except (yaml.YAMLError, UnicodeError, ValueError):
             pass  # let the pure-Python loader say what is wrong, and where
     return yaml.compose(text, Loader=yaml.SafeLoader)
+
+
+def to_plain(value: YValue | None) -> object:
+    """``value`` as plain data: str, int, float, bool, None, lists and dicts."""
+    if value is None or isinstance(value, YScalar):
+        return None if value is None else value.value
+    if isinstance(value, YList):
+        return [to_plain(item) for item in value.items]
+    assert isinstance(value, YMap)
+    return {key: to_plain(item) for key, (_, item) in value.entries.items()}
 
 
 def read_yaml_file(path: str) -> YValue | None:

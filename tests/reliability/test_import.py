@@ -1,10 +1,10 @@
-"""Hostile XML given to ``termcheck glossary import --from tbx``.
+"""Hostile files given to ``termcheck glossary import`` (TBX XML, Vale YAML).
 
 Nothing is read from disk or the network besides the file itself: entity
 declarations are refused, external DTDs and XIncludes are never fetched, deep
-nesting is no crash. Each case is one line naming the file, exit 2 (or a clean
-import that ignored the trick), no traceback. Unit cases of the parser are in
-tests/test_interchange_tbx.py (TestUnsafeXml).
+nesting is no crash, YAML aliases cannot explode. Each case is one line naming
+the file, exit 2 (or a clean import that ignored the trick), no traceback.
+Unit cases of the TBX parser are in tests/test_interchange_tbx.py (TestUnsafeXml).
 """
 
 from __future__ import annotations
@@ -191,3 +191,35 @@ class TestShape:
         (line,) = outcome.errors
         assert "hostile.tbx:1:" in line
         assert "not well-formed XML" in line
+
+
+class TestValeYaml:
+    """A Vale rule is read by the glossary's own YAML reader."""
+
+    def test_alias_bomb(self, tmp_path):
+        """Nine levels of nine aliases: refused at once (it used to hang)."""
+        lines = ["extends: substitution", 'a: &a ["lol", "lol", "lol"]']
+        for previous, name in zip("abcdefgh", "bcdefghi", strict=True):
+            lines.append(f"{name}: &{name} [" + ", ".join([f"*{previous}"] * 9) + "]")
+        lines.append("swap: {x: *i}")
+        path = tmp_path / "bomb.yml"
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        started = time.monotonic()
+        outcome = run("glossary", "import", "--from", "vale", str(path))
+        assert time.monotonic() - started < 5
+        assert outcome.code == 2
+        (line,) = outcome.errors
+        assert "bomb.yml:" in line
+        assert line.endswith("too many nodes after alias expansion (alias bomb?)")
+
+    def test_python_tag(self, tmp_path):
+        """A tag asking for a Python object is refused at its position."""
+        path = tmp_path / "rule.yml"
+        path.write_text(
+            "extends: substitution\nswap:\n  a: !!python/object/apply:os.getcwd []\n",
+            encoding="utf-8",
+        )
+        outcome = run("glossary", "import", "--from", "vale", str(path))
+        assert outcome.code == 2
+        (line,) = outcome.errors
+        assert "rule.yml:3:6: tag '!!python/object/apply:os.getcwd' not allowed" in line
