@@ -15,7 +15,7 @@ import os
 import re
 from pathlib import Path
 
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from termcheck.atomic import checked_trees
@@ -70,6 +70,16 @@ class TestFixText:
 
     @PROPERTY
     @given(glossaries_and_texts(), st.sampled_from(sorted(EXTRACTORS)))
+    @example(  # found by the long profile: a one-word fix ate a line break
+        (
+            [
+                {"id": "t0", "canonical": "alpha0", "forbidden": ["bravo0"]},
+                {"id": "t1", "canonical": "alpha1", "forbidden": ["bravo1 delta1"]},
+            ],
+            "BRAVO0 \n delta1",
+        ),
+        "plain",
+    )
     def test_only_reported_spans_change(self, case, markup):
         """The fixed text is the original with the applied findings' spans swapped."""
         terms, text = case
