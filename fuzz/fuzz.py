@@ -6,9 +6,10 @@ Usage (from the repository root, after ``pip install atheris``)::
     python fuzz/fuzz.py glossary -max_total_time=600 fuzz/corpus/glossary
 
 TARGET is ``glossary`` (the YAML loader), ``matcher`` (glossary and text
-together) or ``extractors`` (every markup extractor, when they exist). The
-invariants are the ones the hypothesis tests check (``tests/invariants.py``):
-only termcheck's own error types, one-line messages, every span inside the text.
+together) or ``extractors`` (every markup extractor, then the whole check).
+The invariants are the ones the hypothesis tests check
+(``tests/invariants.py``): only termcheck's own error types, one-line
+messages, every span inside the text.
 """
 
 from __future__ import annotations
@@ -21,12 +22,24 @@ import atheris
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-with atheris.instrument_imports(include=["termcheck", "yaml", "tests"]):
+with atheris.instrument_imports(include=["termcheck", "yaml", "tests", "markdown_it"]):
     from termcheck import matcher
+    from termcheck.checker import check_document
+    from termcheck.extractors import EXTRACTORS
+    from termcheck.glossary import parse_glossary
+    from termcheck.text import LineIndex
     from tests import invariants
 
 matcher.REGEX_BUDGET_SECONDS = 0.05  # a backtracking regex stops fast, not in 5 s
 _CASES = ("insensitive", "sensitive")
+_MARKUPS = sorted(EXTRACTORS)
+_GLOSSARY = parse_glossary(
+    "version: 1\nterms:\n"
+    "  - canonical: Belt and Road Initiative\n    forbidden: [OBOR, One Belt]\n"
+    "  - canonical: e-mail address\n    case: sensitive\n"
+    "    forbidden: [{regex: 'e ?mail addr(ess)?'}]\n",
+    "fuzz.yaml",
+)
 
 
 def fuzz_glossary(data: bytes) -> None:
@@ -67,9 +80,33 @@ def fuzz_matcher(data: bytes) -> None:
     invariants.check_findings(glossary, "".join(pieces))
 
 
+def fuzz_extractors(data: bytes) -> None:
+    """Markup of any kind: the contract of each extractor, then the whole check."""
+    if not data:
+        return
+    markup = _MARKUPS[data[0] % len(_MARKUPS)]
+    text = data[1:].decode("utf-8", errors="replace")
+    extraction = EXTRACTORS[markup](text)
+    if len(extraction.masked) != len(text):
+        raise AssertionError(f"{markup}: masked length differs")
+    breaks = [(i, c) for i, c in enumerate(text) if c in "\r\n"]
+    if [(i, c) for i, c in enumerate(extraction.masked) if c in "\r\n"] != breaks:
+        raise AssertionError(f"{markup}: line breaks moved")
+    if any(not 0 <= a <= b <= len(text) for a, b in extraction.comments):
+        raise AssertionError(f"{markup}: a comment outside the text")
+    outcome = check_document(_GLOSSARY, text, path="f", markup=markup)
+    lines = LineIndex(text)
+    for finding in outcome.findings:
+        if finding.matched != text[finding.start : finding.end]:
+            raise AssertionError(f"{markup}: matched text is not at its span")
+        if (finding.line, finding.column) != lines.position(finding.start):
+            raise AssertionError(f"{markup}: wrong line or column")
+
+
 TARGETS: dict[str, Callable[[bytes], None]] = {
     "glossary": fuzz_glossary,
     "matcher": fuzz_matcher,
+    "extractors": fuzz_extractors,
 }
 
 
