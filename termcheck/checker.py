@@ -9,6 +9,8 @@ from termcheck.model import Finding, Glossary
 __all__ = ["check_text"]
 
 
-def check_text(glossary: Glossary, text: str, *, path: str = "<string>") -> list[Finding]:
+def check_text(
+    glossary: Glossary, text: str, *, path: str = "<string>"
+) -> list[Finding]:
     """All findings of ``glossary``'s terms in ``text``, sorted by position."""
     return classify(glossary, find_matches(glossary, text), text, path)

@@ -108,6 +108,17 @@ def cli() -> None:
     default=None,
     help="Colour the output [default: on a terminal unless NO_COLOR is set].",
 )
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="N",
+    help="Worker processes for many files [default: number of CPUs].",
+)
+@click.option(
+    "--no-cache", is_flag=True, help="Neither read nor write the glossary index cache."
+)
 @click.pass_context
 def check_command(
     ctx: click.Context,
@@ -118,6 +129,8 @@ def check_command(
     context: bool,
     quiet: bool,
     color: bool | None,
+    jobs: int | None,
+    no_cache: bool,
 ) -> None:
     """Check files, folders (recursively) or standard input (-) for term variants.
 
@@ -126,11 +139,22 @@ def check_command(
     """
     if not glossaries:
         raise click.UsageError("no glossary given; use --glossary", ctx)
-    glossary = _load(*glossaries)
+    glossary = _load_indexed(glossaries, use_cache=not no_cache)
+    from termcheck.parallel import default_jobs
+    from termcheck.progress import Progress, progress_wanted
     from termcheck.runner import check_paths  # brings in the matcher
 
     sources: dict[str, str] = {}
-    report = check_paths(glossary, paths, sources=sources if context else None)
+    progress = (
+        Progress(sys.stderr) if progress_wanted(sys.stderr, output_format) else None
+    )
+    report = check_paths(
+        glossary,
+        paths,
+        sources=sources if context else None,
+        jobs=jobs or default_jobs(),
+        progress=progress,
+    )
     options = FormatOptions(
         color=_use_color(color), context=context, quiet=quiet, sources=sources
     )
@@ -144,6 +168,16 @@ def _load(*sources: str) -> Glossary:
     from termcheck.glossary import load_glossary
 
     return load_glossary(*sources)
+
+
+def _load_indexed(sources: tuple[str, ...], *, use_cache: bool) -> Glossary:
+    """Load glossaries with their index, from the on-disk cache when possible."""
+    from termcheck.cache import load_indexed
+    from termcheck.matcher import use_index
+
+    glossary, index = load_indexed(sources, use_cache=use_cache)
+    use_index(glossary, index)
+    return glossary
 
 
 def _use_color(flag: bool | None) -> bool:

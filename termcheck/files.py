@@ -9,7 +9,15 @@ from pathlib import Path
 
 from termcheck.errors import InputError
 
-__all__ = ["EXTENSIONS", "STDIN", "STDIN_NAME", "collect_files", "decode", "read_text"]
+__all__ = [
+    "BOMS",
+    "EXTENSIONS",
+    "STDIN",
+    "STDIN_NAME",
+    "collect_files",
+    "decode",
+    "read_text",
+]
 
 EXTENSIONS: frozenset[str] = frozenset(
     {".md", ".markdown", ".txt", ".rst", ".html", ".htm", ".tex", ".adoc"}
@@ -30,6 +38,9 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+
+BOMS = _BOMS
+"""Byte order marks and their codecs, longest first."""
 
 
 def collect_files(paths: Sequence[str]) -> Iterator[tuple[str, Path | None]]:

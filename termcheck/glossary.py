@@ -371,13 +371,42 @@ def _check_literal_forms(located: Sequence[_Located]) -> None:
         earlier.append((term, form, where))
 
 
+def _first_word(text: str) -> str:
+    """The leading run of letters, digits and apostrophes, case-folded."""
+    end = 0
+    while end < len(text) and (text[end].isalnum() or text[end] in "'\u2019"):
+        end += 1
+    return text[:end].casefold()
+
+
 def _check_regex_contradictions(located: Sequence[_Located]) -> None:
     """A regex must not forbid a text that a literal form accepts, or the reverse."""
+    regex_forms = _placed_forms(located, regex_forms=True)
+    if not regex_forms:
+        return
+    from termcheck.index import first_words  # the matcher's own anchor analysis
+
     literals = _placed_forms(located, regex_forms=False)
-    for term, form, where in _placed_forms(located, regex_forms=True):
+    by_first_word: dict[str, list[int]] = {}
+    for number, placed in enumerate(literals):
+        by_first_word.setdefault(_first_word(placed[1].text), []).append(number)
+    for term, form, where in regex_forms:
         flags = 0 if term.case_sensitive else regex.IGNORECASE
         compiled = regex.compile(form.text, flags)
-        for other_term, literal, literal_at in literals:
+        anchors = first_words(form.text)
+        # A regex that must start with one of a few literal words can only match
+        # literal forms that start with one of them: check just those.
+        candidates = (
+            literals
+            if anchors is None
+            else [
+                literals[number]
+                for number in sorted(
+                    n for word in anchors for n in by_first_word.get(word, ())
+                )
+            ]
+        )
+        for other_term, literal, literal_at in candidates:
             if literal.status.accepted == form.status.accepted:
                 continue
             try:

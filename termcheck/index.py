@@ -20,6 +20,7 @@ __all__ = [
     "RegexRef",
     "TermIndex",
     "build_index",
+    "first_words",
     "head_word",
     "phrase_key",
     "tokenize_form",
@@ -81,6 +82,7 @@ class TermIndex:
     pairs: dict[int, list[int]] = field(default_factory=dict)  # id << 32 | id
     split_words: dict[str, list[int]] = field(default_factory=dict)
     singles: dict[int, list[int]] = field(default_factory=dict)
+    term_numbers: dict[str, int] = field(default_factory=dict)  # term id -> number
 
 
 def phrase_key(
@@ -98,6 +100,7 @@ def build_index(glossary: Glossary) -> TermIndex:
     """Index every form of every term in ``glossary``."""
     index = TermIndex(glossary)
     for term_no, term in enumerate(glossary.terms):
+        index.term_numbers[term.id] = term_no
         for form_no, form in enumerate(term.forms):
             if form.regex:
                 _add_regex(index, term_no, form_no, form, term)
@@ -183,7 +186,7 @@ def _add_regex(
     flags = regex.IGNORECASE | regex.FULLCASE if not term.case_sensitive else 0
     # A literal space in a form matches any run of white space, line breaks included.
     pattern = regex.compile(rf"(?:{_flexible_spaces(form.text)})(?!\w)", flags)
-    anchors = _first_words(form.text)
+    anchors = first_words(form.text)
     ref = RegexRef(term_no, form_no, pattern, anchors)
     if anchors is None:
         index.regex_unanchored.append(ref)
@@ -211,7 +214,7 @@ def _flexible_spaces(pattern: str) -> str:
     return "".join(out)
 
 
-def _first_words(pattern: str) -> frozenset[str] | None:
+def first_words(pattern: str) -> frozenset[str] | None:
     """Case-folded literal first words a pattern must start with, if it has any."""
     try:
         parsed = _sre_parse.parse(pattern)

@@ -22,7 +22,7 @@ from termcheck.model import Glossary, Match
 from termcheck.nearmiss import find_near_misses
 from termcheck.tokens import Tokens, deinflect, tokenize
 
-__all__ = ["REGEX_BUDGET_SECONDS", "find_matches", "index_for"]
+__all__ = ["REGEX_BUDGET_SECONDS", "find_matches", "index_for", "use_index"]
 
 REGEX_BUDGET_SECONDS: Final = 5.0  # all regex forms together, per text
 _CACHE: dict[int, tuple[Glossary, TermIndex]] = {}
@@ -38,6 +38,13 @@ def index_for(glossary: Glossary) -> TermIndex:
             _CACHE.clear()
         cached = _CACHE[id(glossary)] = (glossary, build_index(glossary))
     return cached[1]
+
+
+def use_index(glossary: Glossary, index: TermIndex) -> None:
+    """Make ``index`` (built for ``glossary``, e.g. from the disk cache) its index."""
+    if len(_CACHE) >= 8:
+        _CACHE.clear()
+    _CACHE[id(glossary)] = (glossary, index)
 
 
 @dataclass(frozen=True, slots=True)
@@ -284,7 +291,7 @@ def _regex_candidate(
 def _near_candidates(
     index: TermIndex, tokens: Tokens, exact: list[_Candidate]
 ) -> list[_Candidate]:
-    term_numbers = {term.id: number for number, term in enumerate(index.glossary.terms)}
+    term_numbers = index.term_numbers
     spans: dict[int, list[tuple[int, int]]] = {}
     for candidate in exact:
         spans.setdefault(term_numbers[candidate.match.term_id], []).append(

@@ -7,8 +7,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 __all__ = [
-    "ExitCode",
     "Examples",
+    "ExitCode",
     "FileResult",
     "Finding",
     "Form",

@@ -5,13 +5,16 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator, MutableMapping, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from termcheck.errors import InputError
 from termcheck.files import STDIN_NAME, collect_files, decode, read_text
-from termcheck.model import FileResult, Glossary, Report
+from termcheck.model import Glossary, Report
 
-__all__ = ["check_paths"]
+if TYPE_CHECKING:
+    from termcheck.progress import Progress
+
+__all__ = ["check_paths", "read_target"]
 
 
 def check_paths(
@@ -20,6 +23,8 @@ def check_paths(
     *,
     stdin: TextIO | None = None,
     sources: MutableMapping[str, str] | None = None,
+    jobs: int = 1,
+    progress: Progress | None = None,
 ) -> Report:
     """Check every file that ``paths`` names and return one FileResult per file.
 
@@ -27,25 +32,19 @@ def check_paths(
     missing, unreadable or undecodable becomes a FileResult with ``error`` set and
     the run goes on. Display paths are the user's, with ``/`` as separator.
     When ``sources`` is given, it receives the text of each checked file.
+    ``jobs`` > 1 spreads the files over that many worker processes (same report);
+    ``progress`` is told the size of each file as it is done.
     """
-    from termcheck.checker import check_text  # the matcher is heavy: load on use
+    from termcheck.parallel import check_targets  # the matcher is heavy: on use
 
-    results: list[FileResult] = []
-    for display, text in _texts(paths, stdin):
-        if isinstance(text, InputError):
-            results.append(FileResult(display, error=text.problem))
-            continue
-        if sources is not None:
-            sources[display] = text
-        findings = check_text(glossary, text, path=display)
-        results.append(FileResult(display, findings=tuple(findings)))
-    return Report(tuple(results))
+    targets = list(_targets(paths))
+    return check_targets(
+        glossary, targets, stdin=stdin, sources=sources, jobs=jobs, progress=progress
+    )
 
 
-def _texts(
-    paths: Sequence[str], stdin: TextIO | None
-) -> Iterator[tuple[str, str | InputError]]:
-    """Yield each file's display path with its text, or with why it has none."""
+def _targets(paths: Sequence[str]) -> Iterator[tuple[str, Path | InputError | None]]:
+    """Yield each file's display path with its path (None: stdin) or its error."""
     seen: set[str] = set()
     for given in paths:
         try:
@@ -53,12 +52,14 @@ def _texts(
                 if display in seen:
                     continue
                 seen.add(display)
-                yield display, _read(display, path, stdin)
+                yield display, path
         except InputError as error:
             yield error.path or given, error
 
 
-def _read(display: str, path: Path | None, stdin: TextIO | None) -> str | InputError:
+def read_target(
+    display: str, path: Path | None, stdin: TextIO | None
+) -> str | InputError:
     """Read one file (``None``: standard input), catching what goes wrong."""
     try:
         if path is None:
