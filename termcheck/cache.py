@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import hashlib
 import os
@@ -133,7 +134,8 @@ def _write(path: Path, glossary: Glossary, index: TermIndex) -> None:
         temporary.replace(path)
         _prune(path.parent)
     except (OSError, pickle.PicklingError, RecursionError):
-        temporary.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
 
 
 def _prune(folder: Path) -> None:
