@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -177,6 +178,9 @@ def _load_indexed(sources: tuple[str, ...], *, use_cache: bool) -> Glossary:
 
     glossary, index = load_indexed(sources, use_cache=use_cache)
     use_index(glossary, index)
+    # The index lives until exit: keep the collector from walking its millions of
+    # objects again and again (and forked workers from copying them).
+    gc.freeze()
     return glossary
 
 

@@ -83,6 +83,13 @@ class TermIndex:
     split_words: dict[str, list[int]] = field(default_factory=dict)
     singles: dict[int, list[int]] = field(default_factory=dict)
     term_numbers: dict[str, int] = field(default_factory=dict)  # term id -> number
+    # Text word -> vocabulary words it may stand for; filled by the near-miss search
+    # as texts are checked (the same words recur from file to file).
+    resolved: dict[str, list[tuple[int, float]]] = field(default_factory=dict)
+    # Text word -> the phrase walk states it starts (itself, inflected bases).
+    phrase_starts: dict[str, tuple[tuple[str, int, str], ...]] = field(
+        default_factory=dict
+    )
 
 
 def phrase_key(

@@ -26,6 +26,7 @@ __all__ = ["REGEX_BUDGET_SECONDS", "find_matches", "index_for", "use_index"]
 
 REGEX_BUDGET_SECONDS: Final = 5.0  # all regex forms together, per text
 _CACHE: dict[int, tuple[Glossary, TermIndex]] = {}
+_STARTS_LIMIT: Final = 400_000  # text words whose start states an index remembers
 _FOLD_CASE_KEEP: Final = str.maketrans({"\u2019": "'", "\u2018": "'", "\u00ad": None})
 _OPENERS: Final = frozenset("\"'“‘«([{*_`#>-+|")
 
@@ -79,15 +80,17 @@ def find_matches(glossary: Glossary, text: str) -> list[Match]:
 def _phrase_matches(index: TermIndex, text: str, tokens: Tokens) -> list[_Candidate]:
     keys, seps = tokens.keys, tokens.seps
     lookup = index.lookup
+    known = index.phrase_starts
+    if len(known) > _STARTS_LIMIT:
+        known.clear()
     found: list[_Candidate] = []
     for i, key in enumerate(keys):
-        flags = lookup.get(key, 0)
-        states = [(key, -1, "")] if flags else []
-        for base, ending in deinflect(key):
-            if lookup.get(base, 0) & (PHRASE | HEAD):
-                states.append((base, 0, ending))
-        if not states:
+        initial = known.get(key)
+        if initial is None:
+            initial = known[key] = _initial_states(lookup, key)
+        if not initial:
             continue
+        states = list(initial)
         best: tuple[int, str, int, str] | None = None
         j = i
         while states:
@@ -103,6 +106,17 @@ def _phrase_matches(index: TermIndex, text: str, tokens: Tokens) -> list[_Candid
         if best is not None:
             found.append(_phrase_candidate(index, text, tokens, i, best))
     return found
+
+
+def _initial_states(
+    lookup: dict[str, int], key: str
+) -> tuple[tuple[str, int, str], ...]:
+    """The walk states a word starts: itself, and its base forms that end a form."""
+    states = [(key, -1, "")] if lookup.get(key, 0) else []
+    for base, ending in deinflect(key):
+        if lookup.get(base, 0) & (PHRASE | HEAD):
+            states.append((base, 0, ending))
+    return tuple(states)
 
 
 def _advance(
