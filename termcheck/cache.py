@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import gc
 import hashlib
 import os
 import pickle
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
-from termcheck.glossary import load_glossary, resolve_glossary_source
-from termcheck.index import TermIndex, build_index
-from termcheck.model import Glossary
+from termcheck.index import FormRef, RegexRef, TermIndex, build_index
+from termcheck.model import Examples, Form, Glossary, Term
 
 __all__ = [
     "CACHE_ENV",
@@ -28,7 +28,24 @@ CACHE_ENV: Final = "TERMCHECK_CACHE_DIR"
 KEEP_FILES: Final = 16  # newest cache files kept; older ones are removed
 _FORMAT: Final = b"termcheck-index-1"
 # The modules whose classes are pickled: a change to any of them is a new key.
-_CODE: Final = ("model.py", "index.py", "tokens.py")
+_CODE: Final = ("model.py", "index.py", "tokens.py", "cache.py")
+# Frozen dataclasses pickled as constructor calls: several times faster to load
+# than the generic slots-dataclass state, which dominates loading big glossaries.
+_BY_CONSTRUCTOR: Final[dict[type, tuple[str, ...]]] = {
+    cls: tuple(f.name for f in dataclasses.fields(cls) if f.init)
+    for cls in (Form, Term, Examples, Glossary, FormRef, RegexRef)
+}
+
+
+class _Pickler(pickle.Pickler):
+    """Pickles the types in _BY_CONSTRUCTOR as ``cls(*init_fields)``."""
+
+    def reducer_override(self, obj: object) -> Any:
+        """``(cls, args)`` for the fast types; everything else as usual."""
+        names = _BY_CONSTRUCTOR.get(type(obj))
+        if names is None:
+            return NotImplemented
+        return type(obj), tuple(getattr(obj, name) for name in names)
 
 
 def cache_dir(environ: Mapping[str, str] | None = None) -> Path:
@@ -44,7 +61,11 @@ def _files(sources: Sequence[str]) -> list[Path]:
     """The glossary files, once each, in the order load_glossary reads them."""
     unique: dict[Path, Path] = {}
     for source in sources:
-        path = resolve_glossary_source(source)
+        path = Path(source)
+        if not path.exists():  # a bundled name (or an error the loader words)
+            from termcheck.glossary import resolve_glossary_source
+
+            path = resolve_glossary_source(source)
         unique.setdefault(path.resolve(), path)
     return list(unique.values())
 
@@ -74,20 +95,17 @@ def load_indexed(
     in the glossaries themselves are raised as by ``load_glossary``.
     """
     if not use_cache:
-        glossary = load_glossary(*sources)
-        return glossary, build_index(glossary)
+        return _build(sources)
     try:
         key = cache_key(sources)
     except OSError:  # unreadable file: let the loader word the error
-        glossary = load_glossary(*sources)
-        return glossary, build_index(glossary)
+        return _build(sources)
     folder = folder if folder is not None else cache_dir()
     path = folder / f"index-{key}.pickle"
     found = _read(path)
     if found is not None:
         return found
-    glossary = load_glossary(*sources)
-    index = build_index(glossary)
+    glossary, index = _build(sources)
     try:
         unchanged = cache_key(sources) == key  # edited while we were loading?
     except OSError:
@@ -97,22 +115,43 @@ def load_indexed(
     return glossary, index
 
 
+@contextlib.contextmanager
+def _no_collector() -> Iterator[None]:
+    """Pause the cyclic garbage collector while millions of objects are made.
+
+    They live until exit, so they are frozen afterwards: later collections
+    skip them instead of walking them again and again.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
+
+
+def _build(sources: Sequence[str]) -> tuple[Glossary, TermIndex]:
+    from termcheck.glossary import load_glossary  # YAML: only needed on a miss
+
+    with _no_collector():
+        glossary = load_glossary(*sources)
+        return glossary, build_index(glossary)
+
+
 def _read(path: Path) -> tuple[Glossary, TermIndex] | None:
     """The cached pair, or None on any problem (never raises)."""
     try:
         data = path.read_bytes()
     except OSError:
         return None
-    enabled = gc.isenabled()
-    gc.disable()  # millions of small objects: the collector would run many times
     try:
-        # Only files that termcheck itself wrote under a content-hash name are read.
-        loaded = pickle.loads(data)
-    except Exception:
+        with _no_collector():
+            # Only files that termcheck wrote under a content-hash name are read.
+            loaded = pickle.loads(data)
+    except Exception:  # truncated, corrupt or from another version: a miss
         return None
-    finally:
-        if enabled:
-            gc.enable()
     if (
         not isinstance(loaded, tuple)
         or len(loaded) != 2
@@ -130,7 +169,7 @@ def _write(path: Path, glossary: Glossary, index: TermIndex) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with temporary.open("wb") as out:
-            pickle.dump((glossary, index), out, protocol=pickle.HIGHEST_PROTOCOL)
+            _Pickler(out, protocol=pickle.HIGHEST_PROTOCOL).dump((glossary, index))
         temporary.replace(path)
         _prune(path.parent)
     except (OSError, pickle.PicklingError, RecursionError):

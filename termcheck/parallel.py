@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Iterator, MutableMapping, Sequence
 from pathlib import Path
@@ -126,6 +125,8 @@ def _in_workers(
     want_text: bool,
 ) -> Iterator[_Done]:
     """Results of the files in order, computed by a pool of worker processes."""
+    import multiprocessing
+
     from termcheck.matcher import index_for
 
     index = index_for(glossary)  # built once here; forked workers inherit it
