@@ -217,7 +217,8 @@ def read_yaml(text: str, path: str) -> YValue | None:
         root = _compose(text)
         if root is None:
             return None
-        _check_expanded_size(root, path)
+        if "*" in text:  # no alias without an asterisk: nothing can expand
+            _check_expanded_size(root, path)
         return _convert(root, path)
     except yaml.MarkedYAMLError as error:
         raise _syntax_error(error, path) from None
