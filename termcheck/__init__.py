@@ -18,6 +18,7 @@ from termcheck.model import (
 
 if TYPE_CHECKING:
     from termcheck.checker import check_text
+    from termcheck.config import load_config
     from termcheck.glossary import load_glossary
     from termcheck.runner import check_paths
 
@@ -39,6 +40,7 @@ __all__ = [
     "__version__",
     "check_paths",
     "check_text",
+    "load_config",
     "load_glossary",
 ]
 
@@ -48,6 +50,7 @@ _FALLBACK_VERSION = "0.1.0"
 _LAZY = {
     "check_paths": "termcheck.runner",
     "check_text": "termcheck.checker",
+    "load_config": "termcheck.config",
     "load_glossary": "termcheck.glossary",
 }
 

@@ -27,8 +27,9 @@ __all__ = [
 CACHE_ENV: Final = "TERMCHECK_CACHE_DIR"
 KEEP_FILES: Final = 16  # newest cache files kept; older ones are removed
 _FORMAT: Final = b"termcheck-index-1"
+DEFAULT_FUZZY: Final = 0.88  # load_glossary's default near-miss threshold
 # The modules whose classes are pickled: a change to any of them is a new key.
-_CODE: Final = ("model.py", "index.py", "tokens.py", "cache.py")
+_CODE: Final = ("model.py", "index.py", "tokens.py", "cache.py", "glossary.py")
 # Frozen dataclasses pickled as constructor calls: several times faster to load
 # than the generic slots-dataclass state, which dominates loading big glossaries.
 _BY_CONSTRUCTOR: Final[dict[type, tuple[str, ...]]] = {
@@ -70,10 +71,12 @@ def _files(sources: Sequence[str]) -> list[Path]:
     return list(unique.values())
 
 
-def cache_key(sources: Sequence[str]) -> str:
-    """SHA-256 of the glossary files' names and bytes, termcheck's code and Python."""
+def cache_key(sources: Sequence[str], fuzzy: float | None = DEFAULT_FUZZY) -> str:
+    """SHA-256 of the glossary files' names and bytes, the default near-miss
+    threshold, termcheck's code and Python."""
     digest = hashlib.sha256(_FORMAT)
     digest.update(sys.version.encode())
+    digest.update(repr(fuzzy).encode())
     here = Path(__file__).resolve().parent
     for name in _CODE:
         digest.update((here / name).read_bytes())
@@ -86,28 +89,33 @@ def cache_key(sources: Sequence[str]) -> str:
 
 
 def load_indexed(
-    sources: Sequence[str], *, use_cache: bool = True, folder: Path | None = None
+    sources: Sequence[str],
+    *,
+    fuzzy: float | None = DEFAULT_FUZZY,
+    use_cache: bool = True,
+    folder: Path | None = None,
 ) -> tuple[Glossary, TermIndex]:
     """Load glossaries and their index, from the disk cache when it has them.
 
     A missing, unreadable, corrupt or foreign cache file is a miss: the
     glossaries are loaded and indexed, and the cache file is (re)written. Errors
-    in the glossaries themselves are raised as by ``load_glossary``.
+    in the glossaries themselves are raised as by ``load_glossary``, which gets
+    ``fuzzy`` (the near-miss threshold of terms that set none; None: off).
     """
     if not use_cache:
-        return _build(sources)
+        return _build(sources, fuzzy)
     try:
-        key = cache_key(sources)
+        key = cache_key(sources, fuzzy)
     except OSError:  # unreadable file: let the loader word the error
-        return _build(sources)
+        return _build(sources, fuzzy)
     folder = folder if folder is not None else cache_dir()
     path = folder / f"index-{key}.pickle"
     found = _read(path)
     if found is not None:
         return found
-    glossary, index = _build(sources)
+    glossary, index = _build(sources, fuzzy)
     try:
-        unchanged = cache_key(sources) == key  # edited while we were loading?
+        unchanged = cache_key(sources, fuzzy) == key  # edited while we were loading?
     except OSError:
         unchanged = False
     if unchanged:
@@ -132,11 +140,13 @@ def _no_collector() -> Iterator[None]:
             gc.enable()
 
 
-def _build(sources: Sequence[str]) -> tuple[Glossary, TermIndex]:
+def _build(
+    sources: Sequence[str], fuzzy: float | None
+) -> tuple[Glossary, TermIndex]:
     from termcheck.glossary import load_glossary  # YAML: only needed on a miss
 
     with _no_collector():
-        glossary = load_glossary(*sources)
+        glossary = load_glossary(*sources, fuzzy=fuzzy)
         return glossary, build_index(glossary)
 
 

@@ -1,16 +1,77 @@
-"""Check one document: match, then classify. Pure: no I/O."""
+"""Check one document: mask its markup, match, classify, apply directives. No I/O."""
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Collection
+
 from termcheck.classify import classify
+from termcheck.directives import Outcome, apply_directives, parse_directives
+from termcheck.extractors import EXTRACTORS
+from termcheck.extractors.mask import blank
 from termcheck.matcher import find_matches
 from termcheck.model import Finding, Glossary
 
-__all__ = ["check_text"]
+__all__ = ["check_document", "check_text"]
 
 
 def check_text(
-    glossary: Glossary, text: str, *, path: str = "<string>"
+    glossary: Glossary,
+    text: str,
+    *,
+    path: str = "<string>",
+    markup: str | None = None,
+    inline_config: bool = True,
 ) -> list[Finding]:
-    """All findings of ``glossary``'s terms in ``text``, sorted by position."""
-    return classify(glossary, find_matches(glossary, text), text, path)
+    """All findings of ``glossary``'s terms in ``text``, sorted by position.
+
+    ``markup`` names an extractor (``markdown``, ``rst``...; None: plain text).
+    With ``inline_config``, ``termcheck:`` directives in comments apply.
+    """
+    outcome = check_document(
+        glossary, text, path=path, markup=markup, inline_config=inline_config
+    )
+    return list(outcome.findings)
+
+
+def check_document(
+    glossary: Glossary,
+    text: str,
+    *,
+    path: str = "<string>",
+    markup: str | None = None,
+    inline_config: bool = True,
+    disabled: Collection[str] = (),
+) -> Outcome:
+    """Like :func:`check_text`, and count what directives suppressed.
+
+    Findings of the terms in ``disabled`` are dropped (not counted).
+    """
+    extraction = EXTRACTORS[markup or "plain"](text)
+    masked = extraction.masked
+    directives = parse_directives(text, extraction.comments) if inline_config else []
+    if directives:  # a directive is never prose, even where comments are
+        parts, position = [], 0
+        for directive in sorted(directives, key=lambda d: d.start):
+            body = blank(text[directive.start : directive.end])
+            parts += [masked[position : directive.start], body]
+            position = directive.end
+        masked = "".join([*parts, masked[position:]])
+    findings = classify(glossary, find_matches(glossary, masked), text, path)
+    if masked is not text:
+        findings = [_mark_markup(f, text, masked) for f in findings]
+    if disabled:
+        findings = [f for f in findings if f.term not in disabled]
+    if not directives:
+        return Outcome(tuple(findings))
+    term_ids = {term.id for term in glossary}
+    return apply_directives(findings, directives, term_ids, text, path)
+
+
+def _mark_markup(finding: Finding, text: str, masked: str) -> Finding:
+    """A span whose markup was masked cannot be rewritten without losing it."""
+    original = text[finding.start : finding.end]
+    prose = masked[finding.start : finding.end]
+    if original.split() == prose.split():
+        return finding
+    return dataclasses.replace(finding, fixable=False)

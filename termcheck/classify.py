@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from termcheck.casing import carry_case, sentence_start
 from termcheck.index import head_word, tokenize_form
 from termcheck.model import Finding, Form, Glossary, Kind, Match, Severity, Status, Term
 from termcheck.text import LineIndex
@@ -28,31 +29,45 @@ def classify(
         elif term.case_sensitive and not match.case_exact:
             kind = Kind.CASE
         else:
-            accepted.setdefault(term.id, []).append(match)
+            if not _is_abbreviation(match.form.text):
+                accepted.setdefault(term.id, []).append(match)
             continue
         findings.append(
-            _finding(term, match, kind, _message(term, match, kind), text, lines, path)
+            _finding(
+                term,
+                match,
+                kind,
+                _message(term, match, kind, text[match.start : match.end]),
+                text,
+                lines,
+                path,
+            )
         )
     for term_id, uses in accepted.items():
         findings.extend(_inconsistent(glossary[term_id], uses, text, lines, path))
     return sorted(findings, key=lambda f: (f.start, f.term))
 
 
-def _message(term: Term, match: Match, kind: Kind) -> str:
+def _is_abbreviation(form: str) -> bool:
+    """True for "SCO", "G20": a name spelled out, then abbreviated, is consistent."""
+    return 2 <= len(form) <= 8 and form.isupper() and form.isalnum()
+
+
+def _message(term: Term, match: Match, kind: Kind, found: str) -> str:
     canonical = term.canonical
+    quoted = '"' + " ".join(found.split()) + '"'  # a wrapped span, shown on one line
     if kind is Kind.FORBIDDEN:
-        what = "a regex variant" if match.form.regex else "an unapproved variant"
-        text = f'{what} of "{canonical}"; use "{canonical}"'
+        text = f'{quoted} is an unapproved variant; use "{canonical}"'
     elif kind is Kind.CASE:
-        text = f'wrong letter case; write "{_expected_case(term, match.form)}"'
+        expected = _expected_case(term, match.form)
+        text = f'{quoted} has the wrong letter case; write "{expected}"'
     else:
-        like = (
-            ""
-            if match.form.text == canonical
-            else f' (closest form: "{match.form.text}")'
+        closest = match.form.text
+        like = "" if closest == canonical else f'closest form "{closest}", '
+        text = (
+            f'{quoted} is a near-miss of "{canonical}" '
+            f'({like}score {match.score:.2f}); use "{canonical}"'
         )
-        score = f"score {match.score:.2f}"
-        text = f'near-miss of "{canonical}"{like}, {score}; use "{canonical}"'
     return f"{text}. {term.note}" if term.note else text
 
 
@@ -123,9 +138,27 @@ def _finding(
         matched=text[match.start : match.end],
         score=match.score,
         message=message,
-        replacement=replacement
-        if replacement is not None
-        else _replacement(term, match),
+        replacement=_in_case(
+            term,
+            match,
+            text,
+            replacement if replacement is not None else _replacement(term, match),
+        ),
+    )
+
+
+def _in_case(
+    term: Term, match: Match, text: str, replacement: str | None
+) -> str | None:
+    """The replacement in the letter case of the text it replaces."""
+    if replacement is None:
+        return None
+    return carry_case(
+        replacement,
+        text[match.start : match.end],
+        None if match.form.regex else match.form.text,
+        case_sensitive=term.case_sensitive,
+        sentence_start=sentence_start(text, match.start),
     )
 
 

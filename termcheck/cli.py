@@ -2,25 +2,29 @@
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
 from termcheck.errors import GlossaryError, TermcheckError
 from termcheck.formatters import FORMATTERS, FormatOptions
-from termcheck.model import ExitCode, Severity
+from termcheck.model import ExitCode
 
 if TYPE_CHECKING:
     from termcheck.model import Glossary, Report
+    from termcheck.postcheck import PostCheck
 
 __all__ = ["FAIL_ON", "cli", "main"]
 
 FAIL_ON = ("error", "warning", "info", "never")
 """``--fail-on`` levels, strictest last; ``never`` only fails on errors of input."""
+
+MARKUPS = ("plain", "markdown", "html", "rst", "latex", "asciidoc")
+"""``--markup`` names (the extractors'; kept here so ``--help`` loads nothing)."""
 
 PREFIX = "termcheck: error: "
 
@@ -91,16 +95,15 @@ def cli() -> None:
     "--format",
     "output_format",
     type=click.Choice(list(FORMATTERS)),
-    default="text",
-    show_default=True,
-    help="Output format.",
+    default=None,
+    help="Output format  [default: the config's, else text].",
 )
 @click.option(
     "--fail-on",
     type=click.Choice(FAIL_ON),
-    default="error",
-    show_default=True,
-    help="Exit 1 when a finding has this severity or a higher one.",
+    default=None,
+    help="Exit 1 when a finding has this severity or a higher one  "
+    "[default: the config's, else error].",
 )
 @click.option("--context", is_flag=True, help="Show the source line of each finding.")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary.")
@@ -110,58 +113,195 @@ def cli() -> None:
     help="Colour the output [default: on a terminal unless NO_COLOR is set].",
 )
 @click.option(
-    "-j",
-    "--jobs",
-    type=click.IntRange(min=1),
-    default=None,
-    metavar="N",
-    help="Worker processes for many files [default: number of CPUs].",
+    "--fix", is_flag=True, help="Rewrite forbidden and wrong-case wordings in place."
 )
 @click.option(
-    "--no-cache", is_flag=True, help="Neither read nor write the glossary index cache."
+    "--fix-near-misses",
+    type=click.FloatRange(0, 1, min_open=True),
+    metavar="SCORE",
+    help="Also rewrite near-misses scoring at least SCORE (implies --fix).",
 )
+@click.option(
+    "--diff", is_flag=True, help="Print the fixes as a unified diff; write nothing."
+)
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False),
+    metavar="PATH",
+    help="Write the --format report to PATH and the text report to stdout.",
+)
+@click.option("--baseline", metavar="FILE", help="Hide the findings recorded in FILE.")
+@click.option(
+    "--write-baseline", metavar="FILE", help="Record all current findings in FILE."
+)
+@click.option(
+    "--config",
+    "config_path",
+    metavar="PATH",
+    help="Config file to use [default: "
+    ".termcheck.yaml or pyproject.toml found upwards to the repository root].",
+)
+@click.option(
+    "--markup",
+    type=click.Choice(MARKUPS),
+    help="Read every file as this markup  [default: by file ending].",
+)
+@click.option(
+    "--no-inline-config", is_flag=True, help="Ignore termcheck: directives in files."
+)
+@click.option(
+    "--encoding",
+    metavar="NAME",
+    help="Decode files with this codec  [default: UTF-8, or UTF-16/32 by BOM].",
+)
+@click.option("-j", "--jobs", type=click.IntRange(1), help="Workers [all CPUs].")
+@click.option("--no-cache", is_flag=True, help="Do not use the on-disk index cache.")
 @click.pass_context
 def check_command(
     ctx: click.Context,
     paths: tuple[str, ...],
     glossaries: tuple[str, ...],
-    output_format: str,
-    fail_on: str,
+    output_format: str | None,
+    fail_on: str | None,
     context: bool,
     quiet: bool,
     color: bool | None,
-    jobs: int | None,
-    no_cache: bool,
+    config_path: str | None,
+    markup: str | None,
+    no_inline_config: bool,
+    encoding: str | None,
+    fix: bool,
+    fix_near_misses: float | None,
+    diff: bool,
+    output: str | None,
+    baseline: str | None,
+    write_baseline: str | None,
+    jobs: int | None, no_cache: bool,
 ) -> None:
     """Check files, folders (recursively) or standard input (-) for term variants.
 
     Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 on a
-    usage, glossary or input error.
+    usage, config, glossary or input error (or a file that --fix could not write).
     """
-    if not glossaries:
-        raise click.UsageError("no glossary given; use --glossary", ctx)
-    glossary = _load_indexed(glossaries, use_cache=not no_cache)
-    from termcheck.parallel import default_jobs
-    from termcheck.progress import Progress, progress_wanted
+    fixing = fix or diff or fix_near_misses is not None
+    if fixing and not diff and "-" in paths:
+        raise click.UsageError("standard input cannot be fixed in place; use --diff")
+    from termcheck.files import check_encoding
+    from termcheck.project import Project
+
+    project = Project.load(
+        config_path, glossaries=glossaries, markup=markup, fail_on=fail_on
+    )
+    if encoding is not None:
+        check_encoding(encoding)
+    glossary = project.validate(use_cache=not no_cache)
+    output_format = output_format or project.config.format or "text"
+    from termcheck.progress import progress_for
     from termcheck.runner import check_paths  # brings in the matcher
 
+    after = _after_check(paths, fixing, fix_near_misses, diff, write_baseline, baseline)
+    keep = context or write_baseline or output_format in ("sarif", "gitlab")
     sources: dict[str, str] = {}
-    progress = (
-        Progress(sys.stderr) if progress_wanted(sys.stderr, output_format) else None
-    )
     report = check_paths(
-        glossary,
+        None,
         paths,
-        sources=sources if context else None,
-        jobs=jobs or default_jobs(),
-        progress=progress,
+        sources=sources if keep else None,
+        project=project,
+        inline_config=not no_inline_config,
+        encoding=encoding,
+        after=after,
+        jobs=jobs, progress=progress_for(sys.stderr, output_format),
     )
+    if write_baseline:
+        report = _write_baseline(write_baseline, report, sources)
     options = FormatOptions(
-        color=_use_color(color), context=context, quiet=quiet, sources=sources
+        color=_use_color(color),
+        context=context,
+        quiet=quiet,
+        sources=sources,
+        glossary=glossary,
+        root=str(Path.cwd()),
     )
-    _print_report(report, output_format, options)
-    level = None if fail_on == "never" else Severity.from_label(fail_on)
-    ctx.exit(int(report.exit_code(level)))
+    if output is not None:
+        _write_output(output, report, output_format, options)
+    failed_fixes = _print_fixes(report, diff)
+    if diff:
+        _print_errors(report)
+    else:
+        _print_report(report, "text" if output else output_format, options)
+    code = project.exit_code(report)
+    ctx.exit(int(ExitCode.ERROR if failed_fixes else code))
+
+
+def _after_check(
+    paths: Sequence[str],
+    fixing: bool,
+    near_miss_min: float | None,
+    diff: bool,
+    write_baseline: str | None,
+    baseline: str | None,
+) -> PostCheck | None:
+    """The per-file step for --fix/--diff and --baseline, or None without them."""
+    from termcheck.atomic import checked_trees
+    from termcheck.baseline import load_baseline
+    from termcheck.postcheck import FixSettings, PostCheck
+
+    settings = None
+    if fixing:
+        settings = FixSettings(near_miss_min, not diff, checked_trees(paths))
+    hidden = load_baseline(baseline) if baseline and not write_baseline else None
+    if settings is None and hidden is None:
+        return None
+    return PostCheck(settings, hidden)
+
+
+def _write_baseline(path: str, report: Report, sources: dict[str, str]) -> Report:
+    """Record every finding of ``report`` in ``path``; they count as baselined."""
+    from termcheck.baseline import hidden_report, write_baseline
+
+    count = write_baseline(path, report, sources)
+    click.echo(f"termcheck: wrote {_plural(count, 'finding')} to {path}", err=True)
+    return hidden_report(report)
+
+
+def _write_output(
+    path: str, report: Report, output_format: str, options: FormatOptions
+) -> None:
+    """Write the report in ``output_format``, uncoloured, to the file ``path``."""
+    from dataclasses import replace
+
+    from termcheck.atomic import write_atomic
+
+    plain = replace(options, color=False)
+    lines = list(FORMATTERS[output_format](report, plain))
+    text = "".join(line + "\n" for line in lines)
+    write_atomic(Path(path), text.encode("utf-8"))
+
+
+def _print_fixes(report: Report, diff: bool) -> int:
+    """Print the diff (--diff) or what --fix wrote; return how many files failed."""
+    failed = 0
+    for result in report.results:
+        outcome = result.fix
+        if outcome is None:
+            continue
+        if diff and outcome.diff:
+            click.echo(outcome.diff, nl=False)
+        if outcome.written:
+            count = _plural(len(outcome.applied), "finding")
+            click.echo(f"termcheck: fixed {count} in {result.path}", err=True)
+        for finding, reason in outcome.skipped:
+            where = f"{finding.path}:{finding.line}:{finding.column}"
+            click.echo(f"termcheck: {where}: not fixed: {reason}", err=True)
+        if outcome.problem is not None:
+            _error(f"{result.path}: {outcome.problem}")
+            failed += 1
+    return failed
+
+
+def _plural(count: int, noun: str) -> str:
+    """``1 finding``, ``2 findings``."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def _load(*sources: str) -> Glossary:
@@ -169,19 +309,6 @@ def _load(*sources: str) -> Glossary:
     from termcheck.glossary import load_glossary
 
     return load_glossary(*sources)
-
-
-def _load_indexed(sources: tuple[str, ...], *, use_cache: bool) -> Glossary:
-    """Load glossaries with their index, from the on-disk cache when possible."""
-    from termcheck.cache import load_indexed
-    from termcheck.matcher import use_index
-
-    glossary, index = load_indexed(sources, use_cache=use_cache)
-    use_index(glossary, index)
-    # The index lives until exit: keep the collector from walking its millions of
-    # objects again and again (and forked workers from copying them).
-    gc.freeze()
-    return glossary
 
 
 def _use_color(flag: bool | None) -> bool:
@@ -198,8 +325,27 @@ def _print_report(report: Report, output_format: str, options: FormatOptions) ->
     lines = list(FORMATTERS[output_format](report, options))
     if lines:
         click.echo("\n".join(lines), color=options.color)
+    _print_errors(report)
+
+
+def _print_errors(report: Report) -> None:
+    """Print the files that could not be checked on stderr."""
     for result in report.errors:
         _error(f"{result.path}: {result.error}")
+
+
+@cli.command("init")
+@click.argument("directory", default=".", type=click.Path(file_okay=False, exists=True))
+def init_command(directory: str) -> None:
+    """Write a commented starter .termcheck.yaml and glossary.yaml.
+
+    Existing files are never overwritten: if either exists, nothing is written
+    and the exit status is 2.
+    """
+    from termcheck.starter import write_starter
+
+    for path in write_starter(Path(directory)):
+        click.echo(f"wrote {path}")
 
 
 @cli.group("glossary")
@@ -223,8 +369,7 @@ def validate_command(ctx: click.Context, files: tuple[str, ...]) -> None:
             _error(str(error))
             invalid += 1
             continue
-        count = len(glossary)
-        click.echo(f"{name}: ok ({count} term{'' if count == 1 else 's'})")
+        click.echo(f"{name}: ok ({_plural(len(glossary), 'term')})")
     ctx.exit(int(ExitCode.ERROR if invalid else ExitCode.OK))
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 __all__ = [
+    "BinaryFileError",
     "ConfigError",
     "GlossaryError",
     "InputError",
@@ -46,6 +47,10 @@ class ConfigError(TermcheckError):
 
 class InputError(TermcheckError):
     """A file to check cannot be read or decoded."""
+
+
+class BinaryFileError(InputError):
+    """A file to check looks binary (a NUL byte near its start)."""
 
 
 class MatchTimeoutError(TermcheckError):

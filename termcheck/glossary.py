@@ -6,15 +6,16 @@ import hashlib
 import importlib.resources
 import os
 import re
-from collections.abc import Iterator, Sequence
+import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import regex
 
 from termcheck.errors import GlossaryError
+from termcheck.glossary_checks import Located, check_terms
 from termcheck.model import Examples, Form, Glossary, Severity, Status, Term
-from termcheck.tokens import normalize_word
 from termcheck.yamlnodes import (
     NodeReader,
     Where,
@@ -25,15 +26,27 @@ from termcheck.yamlnodes import (
     describe,
     given,
     read_yaml,
+    read_yaml_file,
 )
 
-__all__ = ["bundled_glossaries", "load_glossary", "parse_glossary",
-           "resolve_glossary_source"]
+__all__ = [
+    "bundled_glossaries",
+    "load_glossary",
+    "parse_glossary",
+    "resolve_glossary_source",
+]
 
 _SETTING_KEYS = ("case", "fuzzy", "severity")
 _TOP_KEYS = ("version", "name", "language", "defaults", "terms")
-_TERM_KEYS = ("id", "canonical", "allowed", "forbidden", *_SETTING_KEYS, "note",
-              "examples")
+_TERM_KEYS = (
+    "id",
+    "canonical",
+    "allowed",
+    "forbidden",
+    *_SETTING_KEYS,
+    "note",
+    "examples",
+)
 _CASES = {"insensitive": False, "sensitive": True}
 _SEVERITIES = {severity.label: severity for severity in sorted(Severity, reverse=True)}
 _ID = re.compile(r"[a-z0-9][a-z0-9._-]*")
@@ -42,45 +55,41 @@ _LANGUAGE = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")
 _EMPTY_MATCH_PROBES = ("", "a", "a b", "Ab-1. x")
 
 
+_DEFAULT_FUZZY = 0.88  # near-miss threshold when neither term nor defaults set one
+
+
 @dataclass(frozen=True, slots=True)
 class _Settings:
     """The per-term settings that ``defaults`` can preset."""
 
     case_sensitive: bool = False
-    fuzzy: float | None = 0.88
+    fuzzy: float | None = _DEFAULT_FUZZY
     severity: Severity = Severity.ERROR
-
-
-@dataclass(frozen=True, slots=True)
-class _Located:
-    """A parsed term and where its id and forms were written, for later checks."""
-
-    term: Term
-    id_at: Where
-    id_derived: bool
-    forms_at: tuple[Where, ...]  # parallel to term.forms
-
-
-_Placed = tuple[Term, Form, Where]
 
 
 @dataclass(frozen=True, slots=True)
 class _Document:
     name: str
     language: str
-    terms: tuple[_Located, ...]
+    terms: tuple[Located, ...]
 
 
 def parse_glossary(text: str, path: str = "<string>") -> Glossary:
     """Parse and validate one glossary document; GlossaryError on any problem."""
-    document = _Parser(path).document(text)
-    _check_terms(document.terms)
+    document = _Parser(path).document(read_yaml(text, path))
+    check_terms(document.terms)
     terms = tuple(located.term for located in document.terms)
     return Glossary(terms, (path,), document.name, document.language)
 
 
-def load_glossary(*sources: str | os.PathLike[str]) -> Glossary:
-    """Load files or bundled names into one glossary; ids are unique across all."""
+def load_glossary(
+    *sources: str | os.PathLike[str], fuzzy: float | None = _DEFAULT_FUZZY
+) -> Glossary:
+    """Load files or bundled names into one glossary; ids are unique across all.
+
+    ``fuzzy`` is the near-miss threshold of terms whose glossary sets none
+    (neither on the term nor in ``defaults``); None turns their search off.
+    """
     if not sources:
         raise GlossaryError("no glossary given")
     shown_by_file: dict[Path, str] = {}
@@ -88,9 +97,9 @@ def load_glossary(*sources: str | os.PathLike[str]) -> Glossary:
         path = resolve_glossary_source(source)
         shown_by_file.setdefault(path.resolve(), str(path))  # same file: read once
     shown = tuple(shown_by_file.values())
-    documents = [_Parser(name).document(_read_text(name)) for name in shown]
+    documents = [_Parser(name, fuzzy).document(read_yaml_file(name)) for name in shown]
     located = [term for document in documents for term in document.terms]
-    _check_terms(located)
+    check_terms(located)
     name = ", ".join(document.name for document in documents if document.name)
     terms = tuple(item.term for item in located)
     return Glossary(terms, shown, name, documents[0].language)
@@ -107,7 +116,13 @@ def bundled_glossaries() -> dict[str, Path]:
 def resolve_glossary_source(source: str | os.PathLike[str]) -> Path:
     """The file for ``source``: an existing path, else a bundled glossary's name."""
     path = Path(source)
-    if path.exists():
+    try:
+        exists = path.exists()
+    except OSError:  # something is there; reading it will say what is wrong
+        exists = True
+    except ValueError:  # a NUL character in the name
+        exists = False
+    if exists:
         return path
     bundled = bundled_glossaries()
     if os.fspath(source) in bundled:
@@ -127,34 +142,16 @@ def _bundled_folders() -> Iterator[Path]:
     yield Path(__file__).resolve().parent.parent / "glossaries"
 
 
-def _read_text(shown: str) -> str:
-    try:
-        data = Path(shown).read_bytes()
-    except OSError as error:
-        problem = f"cannot read glossary: {error.strerror or error}"
-        raise GlossaryError(problem, shown) from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line_start = data.rfind(b"\n", 0, error.start) + 1
-        column = len(data[line_start : error.start].decode("utf-8", "replace")) + 1
-        line = data.count(b"\n", 0, error.start) + 1
-        problem = f"glossary is not valid UTF-8 (byte 0x{data[error.start]:02x})"
-        raise GlossaryError(problem, shown, line, column) from None
-
-
 def _normalize(text: str) -> str:
     """Literal forms compare and match with whitespace runs collapsed."""
     return " ".join(text.split())
 
 
-def _fold(text: str) -> str:
-    """The key under which the matcher sees a literal form (case, quotes, dashes)."""
-    return " ".join(normalize_word(chunk) for chunk in text.split())
-
-
 def _slug(canonical: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", canonical.lower()).strip("-")
+    # Accents are dropped first, so "Köln" gives "koln" rather than "k-ln".
+    plain = unicodedata.normalize("NFKD", canonical)
+    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    slug = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
     if slug:
         return slug
     digest = hashlib.sha1(canonical.encode("utf-8"), usedforsecurity=False)
@@ -164,8 +161,11 @@ def _slug(canonical: str) -> str:
 class _Parser(NodeReader):
     """Turns the located values of one document into terms, citing nodes on error."""
 
-    def document(self, text: str) -> _Document:
-        root = read_yaml(text, self.path)
+    def __init__(self, path: str, fuzzy: float | None = _DEFAULT_FUZZY) -> None:
+        super().__init__(path)
+        self.base = _Settings(fuzzy=fuzzy)
+
+    def document(self, root: YValue | None) -> _Document:
         if root is None:
             problem = "glossary is empty; expected a mapping with 'version' and 'terms'"
             raise GlossaryError(problem, self.path, 1, 1)
@@ -174,18 +174,25 @@ class _Parser(NodeReader):
             raise self.fail(root, problem + describe(root))
         top = self.known_keys(root, "the glossary", _TOP_KEYS)
         self.version(top)
-        defaults = given(top, "defaults")
-        settings = _Settings()
-        if defaults is not None:
-            defaults_map = self.mapping(defaults, "'defaults'", _SETTING_KEYS)
-            settings = self.settings(defaults_map, settings)
+        name, language = self.optional_text(top, "name"), self.language(top)
+        defaults = self.defaults(top)
+        terms = tuple(self.term(item, defaults) for item in self.terms(top).items)
+        return _Document(name, language, terms)
+
+    def defaults(self, top: YMap) -> _Settings:
+        node = given(top, "defaults")
+        if node is None:
+            return self.base
+        mapping = self.mapping(node, "'defaults'", _SETTING_KEYS)
+        return self.settings(mapping, self.base)
+
+    def terms(self, top: YMap) -> YList:
         terms = top.get("terms")
         if terms is None:
             raise self.fail(top, "missing 'terms' (a list of terms; it may be empty)")
         if not isinstance(terms, YList):
             raise self.fail(terms, f"'terms' must be a list, not {describe(terms)}")
-        located = tuple(self.term(item, settings) for item in terms.items)
-        return _Document(self.optional_text(top, "name"), self.language(top), located)
+        return terms
 
     def version(self, top: YMap) -> None:
         node = top.get("version")
@@ -239,7 +246,7 @@ class _Parser(NodeReader):
             )
         return float(node.value)
 
-    def term(self, node: YValue, defaults: _Settings) -> _Located:
+    def term(self, node: YValue, defaults: _Settings) -> Located:
         if not isinstance(node, YMap):
             problem = "each term must be a mapping with at least 'canonical', not "
             raise self.fail(node, problem + describe(node))
@@ -252,17 +259,21 @@ class _Parser(NodeReader):
         settings = self.settings(mapping, defaults)
         examples = given(mapping, "examples")
         term = Term(
-            id=term_id, canonical=canonical,
+            id=term_id,
+            canonical=canonical,
             allowed=tuple(form for form, _ in allowed),
             forbidden=tuple(form for form, _ in forbidden),
-            case_sensitive=settings.case_sensitive, fuzzy=settings.fuzzy,
-            severity=settings.severity, note=self.optional_text(mapping, "note"),
+            case_sensitive=settings.case_sensitive,
+            fuzzy=settings.fuzzy,
+            severity=settings.severity,
+            note=self.optional_text(mapping, "note"),
             examples=self.examples(examples) if examples else Examples(),
-            source=self.path, line=node.line,
+            source=self.path,
+            line=node.line,
         )
         forms_at = (self.at(canonical_node), *(at for _, at in allowed + forbidden))
         id_at = self.at(id_node or canonical_node)
-        return _Located(term, id_at, id_node is None, forms_at)
+        return Located(term, id_at, id_node is None, forms_at)
 
     def canonical(self, mapping: YMap) -> tuple[str, YValue]:
         node = mapping.get("canonical")
@@ -311,10 +322,10 @@ class _Parser(NodeReader):
         try:
             compiled = regex.compile(pattern)
         except (regex.error, RecursionError, OverflowError, ValueError) as error:
-            raise self.fail(node, f"invalid regex {pattern!r}: {error}") from None
+            raise self.fail(node, f"invalid regex '{pattern}': {error}") from None
         matches = (m for probe in _EMPTY_MATCH_PROBES for m in compiled.finditer(probe))
         if any(m.start() == m.end() for m in matches):
-            problem = f"regex {pattern!r} can match empty text"
+            problem = f"regex '{pattern}' can match empty text"
             raise self.fail(node, problem + "; a form must match at least a character")
         return Form(pattern, status, regex=True, line=node.line)
 
@@ -322,101 +333,3 @@ class _Parser(NodeReader):
         mapping = self.mapping(node, "'examples'", ("bad", "good"))
         bad = self.texts(given(mapping, "bad"), "'bad'")
         return Examples(bad, self.texts(given(mapping, "good"), "'good'"))
-
-
-def _check_terms(located: Sequence[_Located]) -> None:
-    """Checks that need all terms at once, possibly from several files."""
-    _check_unique_ids(located)
-    _check_literal_forms(located)
-    _check_regex_contradictions(located)
-
-
-def _check_unique_ids(located: Sequence[_Located]) -> None:
-    seen: dict[str, _Located] = {}
-    for item in located:
-        first = seen.setdefault(item.term.id, item)
-        if first is not item:
-            derived = " (derived from 'canonical'; add an 'id')" * item.id_derived
-            raise item.id_at.error(
-                f"duplicate id {item.term.id!r}{derived}; already used by the term "
-                f"at {first.id_at}"
-            )
-
-
-def _placed_forms(located: Sequence[_Located], regex_forms: bool) -> list[_Placed]:
-    """Every literal (or every regex) form with its term and position, in order."""
-    return [
-        (item.term, form, where)
-        for item in located
-        for form, where in zip(item.term.forms, item.forms_at, strict=True)
-        if form.regex is regex_forms
-    ]
-
-
-def _check_literal_forms(located: Sequence[_Located]) -> None:
-    """Each literal form belongs to one term only, and appears there once."""
-    owners: dict[str, list[_Placed]] = {}
-    for term, form, where in _placed_forms(located, regex_forms=False):
-        earlier = owners.setdefault(_fold(form.text), [])
-        for other_term, other, other_at in earlier:
-            # Case-sensitive terms may own forms that differ only in letter case.
-            both_sensitive = term.case_sensitive and other_term.case_sensitive
-            if both_sensitive and form.text != other.text:
-                continue
-            if other_term is term:
-                raise where.error(f"form {form.text!r} is listed twice in term "
-                                  f"{term.id!r} (first at {other_at})")
-            raise where.error(f"form {form.text!r} also belongs to term "
-                              f"{other_term.id!r} ({other_at})")
-        earlier.append((term, form, where))
-
-
-def _first_word(text: str) -> str:
-    """The leading run of letters, digits and apostrophes, case-folded."""
-    end = 0
-    while end < len(text) and (text[end].isalnum() or text[end] in "'\u2019"):
-        end += 1
-    return text[:end].casefold()
-
-
-def _check_regex_contradictions(located: Sequence[_Located]) -> None:
-    """A regex must not forbid a text that a literal form accepts, or the reverse."""
-    regex_forms = _placed_forms(located, regex_forms=True)
-    if not regex_forms:
-        return
-    from termcheck.index import first_words  # the matcher's own anchor analysis
-
-    literals = _placed_forms(located, regex_forms=False)
-    by_first_word: dict[str, list[int]] = {}
-    for number, placed in enumerate(literals):
-        by_first_word.setdefault(_first_word(placed[1].text), []).append(number)
-    for term, form, where in regex_forms:
-        flags = 0 if term.case_sensitive else regex.IGNORECASE
-        compiled = regex.compile(form.text, flags)
-        anchors = first_words(form.text)
-        # A regex that must start with one of a few literal words can only match
-        # literal forms that start with one of them: check just those.
-        candidates = (
-            literals
-            if anchors is None
-            else [
-                literals[number]
-                for number in sorted(
-                    n for word in anchors for n in by_first_word.get(word, ())
-                )
-            ]
-        )
-        for other_term, literal, literal_at in candidates:
-            if literal.status.accepted == form.status.accepted:
-                continue
-            try:
-                contradicts = compiled.fullmatch(literal.text, timeout=0.1) is not None
-            except TimeoutError:  # pathological backtracking: give the benefit of doubt
-                continue
-            if contradicts:
-                verb = "accepts" if literal.status.accepted else "forbids"
-                raise where.error(
-                    f"{form.status.value} regex {form.text!r} matches "
-                    f"{literal.text!r}, which term {other_term.id!r} {verb} "
-                    f"({literal_at})"
-                )

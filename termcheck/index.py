@@ -192,7 +192,9 @@ def _add_regex(
 ) -> None:
     flags = regex.IGNORECASE | regex.FULLCASE if not term.case_sensitive else 0
     # A literal space in a form matches any run of white space, line breaks included.
-    pattern = regex.compile(rf"(?:{_flexible_spaces(form.text)})(?!\w)", flags)
+    # Whole words, and whole dotted compounds ("javascript.md" is a file name).
+    body = _flexible_spaces(form.text)
+    pattern = regex.compile(rf"(?:{body})(?!\w)(?!\.\w)", flags)
     anchors = first_words(form.text)
     ref = RegexRef(term_no, form_no, pattern, anchors)
     if anchors is None:

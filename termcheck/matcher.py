@@ -20,11 +20,13 @@ from termcheck.index import (
 )
 from termcheck.model import Glossary, Match
 from termcheck.nearmiss import find_near_misses
-from termcheck.tokens import Tokens, deinflect, tokenize
+from termcheck.tokens import DOT, Tokens, deinflect, tokenize
 
 __all__ = ["REGEX_BUDGET_SECONDS", "find_matches", "index_for", "use_index"]
 
-REGEX_BUDGET_SECONDS: Final = 5.0  # all regex forms together, per text
+REGEX_BUDGET_SECONDS: Final = 5.0
+_JOINERS: Final = ("-", DOT)
+_MIN_IDENTIFIER_PARTS: Final = 3  # all regex forms together, per text
 _CACHE: dict[int, tuple[Glossary, TermIndex]] = {}
 _STARTS_LIMIT: Final = 400_000  # text words whose start states an index remembers
 _FOLD_CASE_KEEP: Final = str.maketrans({"\u2019": "'", "\u2018": "'", "\u00ad": None})
@@ -73,8 +75,32 @@ def find_matches(glossary: Glossary, text: str) -> list[Match]:
     index = index_for(glossary)
     tokens = tokenize(text)
     exact = _phrase_matches(index, text, tokens) + _regex_matches(index, text, tokens)
+    exact = [c for c in exact if not _part_of_identifier(text, tokens, c)]
     near = _near_candidates(index, tokens, exact)
+    near = [c for c in near if not _part_of_identifier(text, tokens, c)]
     return _select(exact + near)
+
+
+def _part_of_identifier(text: str, tokens: Tokens, candidate: _Candidate) -> bool:
+    """True when the match is only a part of a file, package or module name.
+
+    Words joined without spaces by dots (``foo-yaml-bar.txt``, ``x.github.io``),
+    or by hyphens into three or more lower-case parts (``javascript-some-plugin``),
+    name things; a term matches such a chain only as a whole.
+    """
+    seps = tokens.seps
+    first, last = candidate.first, candidate.last
+    while first > 0 and seps[first] in _JOINERS:
+        first -= 1
+    while last + 1 < len(seps) and seps[last + 1] in _JOINERS:
+        last += 1
+    if (first, last) == (candidate.first, candidate.last):
+        return False
+    chain = seps[first + 1 : last + 1]
+    if DOT in chain:
+        return True
+    words = text[tokens.starts[first] : tokens.ends[last]]
+    return last - first >= _MIN_IDENTIFIER_PARTS - 1 and words == words.lower()
 
 
 def _phrase_matches(index: TermIndex, text: str, tokens: Tokens) -> list[_Candidate]:
@@ -85,6 +111,8 @@ def _phrase_matches(index: TermIndex, text: str, tokens: Tokens) -> list[_Candid
         known.clear()
     found: list[_Candidate] = []
     for i, key in enumerate(keys):
+        if seps[i] == DOT:
+            continue  # inside a dotted compound: a match must take all of it
         initial = known.get(key)
         if initial is None:
             initial = known[key] = _initial_states(lookup, key)
@@ -95,8 +123,10 @@ def _phrase_matches(index: TermIndex, text: str, tokens: Tokens) -> list[_Candid
         j = i
         while states:
             for state in states:
-                if lookup.get(state[0], 0) & PHRASE and _inflection_fits(
-                    index, state, j - i
+                if (
+                    lookup.get(state[0], 0) & PHRASE
+                    and _inflection_fits(index, state, j - i)
+                    and (j + 1 >= len(keys) or seps[j + 1] != DOT)
                 ):
                     best = (j, *state)
             j += 1
@@ -232,6 +262,8 @@ def _regex_matches(index: TermIndex, text: str, tokens: Tokens) -> list[_Candida
     deadline = time.monotonic() + REGEX_BUDGET_SECONDS
     found = []
     for i, key in enumerate(tokens.keys):
+        if tokens.seps[i] == DOT:
+            continue
         for ref in index.regex_by_anchor.get(key, ()):
             hit = _run_regex(
                 index, ref, text, tokens.starts[i], deadline, anchored=True
@@ -288,7 +320,10 @@ def _run_regex(
 
 
 def _inside_word(text: str, start: int) -> bool:
-    return start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_")
+    """True inside a word or a dotted compound ("draft.md", "Node.js")."""
+    if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
+        return True
+    return start > 1 and text[start - 1] == "." and text[start - 2].isalnum()
 
 
 def _regex_candidate(

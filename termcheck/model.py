@@ -11,6 +11,7 @@ __all__ = [
     "ExitCode",
     "FileResult",
     "Finding",
+    "FixOutcome",
     "Form",
     "Glossary",
     "Kind",
@@ -108,8 +109,11 @@ class Term:
     @property
     def forms(self) -> tuple[Form, ...]:
         """Canonical first, then allowed, then forbidden forms."""
-        return (Form(self.canonical, Status.CANONICAL, line=self.line),
-                *self.allowed, *self.forbidden)
+        return (
+            Form(self.canonical, Status.CANONICAL, line=self.line),
+            *self.allowed,
+            *self.forbidden,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,6 +193,10 @@ class Finding:
     score: float
     message: str
     replacement: str | None
+    # False where --fix must not rewrite the span although it has a replacement:
+    # it runs across markup (``community of *human* destiny``), which a rewrite
+    # would lose.
+    fixable: bool = True
 
     @property
     def sort_key(self) -> tuple[str, int, int, str]:
@@ -197,13 +205,35 @@ class Finding:
 
 
 @dataclass(frozen=True, slots=True)
+class FixOutcome:
+    """What ``--fix`` did to one file.
+
+    ``applied`` are the findings fixed; ``skipped`` pairs a fixable finding left
+    alone with the reason; ``diff`` is the unified diff of the change; ``written``
+    tells whether the file was rewritten; ``problem`` why it could not be.
+    """
+
+    applied: tuple[Finding, ...] = ()
+    skipped: tuple[tuple[Finding, str], ...] = ()
+    diff: str = ""
+    written: bool = False
+    problem: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class FileResult:
-    """The findings of one file, or the error that kept it from being checked."""
+    """The findings of one file, or the error that kept it from being checked.
+
+    ``baselined`` counts findings hidden by ``--baseline``; ``fix`` is set when
+    the file went through ``--fix`` or ``--diff``.
+    """
 
     path: str
     findings: tuple[Finding, ...] = ()
     error: str | None = None
     suppressed: int = 0
+    baselined: int = 0
+    fix: FixOutcome | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,6 +252,11 @@ class Report:
     def errors(self) -> tuple[FileResult, ...]:
         """Files that could not be checked."""
         return tuple(r for r in self.results if r.error is not None)
+
+    @property
+    def baselined(self) -> int:
+        """How many findings ``--baseline`` hid."""
+        return sum(result.baselined for result in self.results)
 
     def count(self, severity: Severity) -> int:
         """How many findings have this severity."""

@@ -18,7 +18,8 @@ Hard limits keep other concepts out, however high the score would be: the first
 and last content words must correspond; at most one content word inserted and one
 dropped; a content word may be replaced only in forms of six or more words (one
 per six); a window with a dropped word keeps at least three words; a window never
-starts or ends with a function word unless the form does.
+starts or ends with a function word unless the form does; a two-word form takes no
+function word in between.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from typing import Final
 from rapidfuzz.distance import OSA
 
 from termcheck.index import MIN_FUZZY_WORD, FormRef, TermIndex
-from termcheck.tokens import FUNCTION_WORDS, Tokens, deinflect
+from termcheck.tokens import DOT, FUNCTION_WORDS, Tokens, deinflect
 
 __all__ = ["NearMiss", "find_near_misses", "score_window"]
 
@@ -141,7 +142,7 @@ def _candidate_windows(index: TermIndex, tokens: Tokens) -> set[tuple[int, int, 
     split_words = index.split_words
     for position, key in enumerate(keys):
         sep = seps[position]
-        if sep is None:
+        if sep is None or sep == DOT:
             recent.clear()
         elif split_words and position and sep != "":
             # A single-word form written as two words: "Git Hub", "e mail".
@@ -185,7 +186,7 @@ def _cluster(
     for at, first in enumerate(positions):
         for last in positions[at + 1 :]:
             if last - first + 1 > limit or any(
-                tokens.seps[p] is None for p in range(first + 1, last + 1)
+                tokens.seps[p] in (None, DOT) for p in range(first + 1, last + 1)
             ):
                 break
             found.append((ref_no, *_extend(ref, tokens, first, last)))
@@ -219,6 +220,12 @@ def score_window(ref: FormRef, tokens: Tokens, first: int, last: int) -> float:
     seps = ["", *tokens.seps[first + 1 : last + 1]]
     if len(ref.keys) == 1:
         return _single_word_score(ref.keys[0], words)
+    if (
+        len(ref.keys) == 2
+        and not set(ref.keys) & FUNCTION_WORDS
+        and set(words) & FUNCTION_WORDS
+    ):
+        return 0.0  # "true to multilateralism" is not "true multilateralism"
     if words[0] in FUNCTION_WORDS and ref.keys[0] not in FUNCTION_WORDS:
         return 0.0
     if words[-1] in FUNCTION_WORDS and ref.keys[-1] not in FUNCTION_WORDS:

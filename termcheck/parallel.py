@@ -1,25 +1,23 @@
-"""Check files one at a time or spread over worker processes, in a fixed order."""
+"""Run a per-file job on every target, in order, here or in worker processes."""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, MutableMapping, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Final, TextIO
+from typing import TYPE_CHECKING, Final
 
-from termcheck.errors import InputError
-from termcheck.model import FileResult, Glossary, Report
+from termcheck.model import FileResult
 
 if TYPE_CHECKING:
-    from termcheck.index import TermIndex
     from termcheck.progress import Progress
+    from termcheck.runner import FileJob, Target
 
-__all__ = ["MIN_PARALLEL_BYTES", "check_targets", "default_jobs"]
+__all__ = ["MIN_PARALLEL_BYTES", "default_jobs", "run_files"]
 
 MIN_PARALLEL_BYTES: Final = 512_000  # less input than this is checked in-process
-_Target = tuple[str, Path | InputError | None]
-_Done = tuple[FileResult, str | None, int]
-_GLOSSARY: list[Glossary] = []  # the worker's glossary, set once per process
+_Done = tuple[FileResult | None, str | None]
+_JOB: list[Callable[[Target], _Done]] = []  # the worker's job, inherited on fork
 
 
 def default_jobs() -> int:
@@ -30,129 +28,78 @@ def default_jobs() -> int:
         return max(os.cpu_count() or 1, 1)
 
 
-def check_targets(
-    glossary: Glossary,
-    targets: Sequence[_Target],
+def run_files(
+    job: FileJob,
+    targets: Sequence[Target],
     *,
-    stdin: TextIO | None = None,
-    sources: MutableMapping[str, str] | None = None,
     jobs: int = 1,
     progress: Progress | None = None,
-) -> Report:
-    """One FileResult per target, in target order, whatever ``jobs`` is.
+) -> Iterator[_Done]:
+    """``job(target)`` for every target, yielded in target order.
 
-    Files go to ``jobs`` worker processes when there are several files with
-    enough text between them; standard input and errors are handled here. Each
-    worker gets the glossary once (inherited on fork, else sent at start).
+    With ``jobs`` > 1, several files and enough bytes, files go to worker
+    processes started by fork, which inherit the job with its loaded glossaries
+    and indexes; standard input, failed paths and runs with an ``after`` step
+    (which writes files) stay in this process. Where fork is not available the
+    files are checked here, one after the other.
     """
-    sizes = [_size(target) for _, target in targets]
+    sizes = [_size(path) for _, path, _, _ in targets]
     if progress is not None:
         progress.start(len(targets), sum(sizes))
-    files = [n for n, (_, target) in enumerate(targets) if isinstance(target, Path)]
-    results: list[FileResult | None] = [None] * len(targets)
-    want_text = sources is not None
-    parallel = jobs > 1 and len(files) > 1 and sum(sizes) >= MIN_PARALLEL_BYTES
-    done: Iterator[tuple[int, _Done]] = (
-        zip(files, _in_workers(glossary, targets, files, jobs, want_text), strict=True)
-        if parallel
-        else ((n, _check(glossary, *targets[n], stdin, want_text)) for n in files)
+    files = [
+        n for n, (_, path, _, error) in enumerate(targets)
+        if path is not None and error is None
+    ]
+    spread = (
+        jobs > 1
+        and len(files) > 1
+        and sum(sizes) >= MIN_PARALLEL_BYTES
+        and job.after is None
+        and _can_fork()
     )
-    for number, (result, text, size) in done:
-        results[number] = result
-        if text is not None and sources is not None:
-            sources[result.path] = text
+    remote = set(files) if spread else set()
+    from_workers = _in_workers(job, targets, files, jobs) if spread else iter(())
+    for number, target in enumerate(targets):
+        result = next(from_workers) if number in remote else job(target)
         if progress is not None:
-            progress.advance(size)
-    for number, (display, target) in enumerate(targets):
-        if results[number] is None:  # standard input, or a path that failed
-            result, text, size = _check(glossary, display, target, stdin, want_text)
-            results[number] = result
-            if text is not None and sources is not None:
-                sources[display] = text
-            if progress is not None:
-                progress.advance(size)
+            progress.advance(sizes[number])
+        yield result
     if progress is not None:
         progress.finish()
-    return Report(tuple(r for r in results if r is not None))
-
-
-def _size(target: Path | InputError | None) -> int:
-    if not isinstance(target, Path):
-        return 0
-    try:
-        return target.stat().st_size
-    except OSError:
-        return 0
-
-
-def _check(
-    glossary: Glossary,
-    display: str,
-    target: Path | InputError | None,
-    stdin: TextIO | None,
-    want_text: bool,
-) -> _Done:
-    """Read and check one target; errors become a FileResult with ``error``."""
-    from termcheck.checker import check_text
-    from termcheck.runner import read_target
-    from termcheck.stream import WINDOW_THRESHOLD, check_large_file
-
-    if isinstance(target, InputError):
-        return FileResult(display, error=target.problem), None, 0
-    size = _size(target)
-    if target is not None and size > WINDOW_THRESHOLD and not want_text:
-        try:
-            findings = check_large_file(glossary, target, display)
-        except InputError as error:
-            return FileResult(display, error=error.problem), None, size
-        return FileResult(display, findings=tuple(findings)), None, size
-    text = read_target(display, target, stdin)
-    if isinstance(text, InputError):
-        return FileResult(display, error=text.problem), None, size
-    findings = check_text(glossary, text, path=display)
-    return (
-        FileResult(display, findings=tuple(findings)),
-        text if want_text else None,
-        size,
-    )
 
 
 def _in_workers(
-    glossary: Glossary,
-    targets: Sequence[_Target],
-    files: list[int],
-    jobs: int,
-    want_text: bool,
+    job: FileJob, targets: Sequence[Target], files: list[int], jobs: int
 ) -> Iterator[_Done]:
-    """Results of the files in order, computed by a pool of worker processes."""
+    """The results of ``files``, in order, from a pool of forked workers."""
     import multiprocessing
 
     from termcheck.matcher import index_for
 
-    index = index_for(glossary)  # built once here; forked workers inherit it
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    forked = context.get_start_method() == "fork"
-    _GLOSSARY[:] = [glossary]
-    work = [(targets[n][0], targets[n][1], want_text) for n in files]
+    if job.glossary is not None:
+        index_for(job.glossary)  # build it once here: the workers inherit it
+    _JOB[:] = [job]
+    work = [targets[n] for n in files]
     workers = min(jobs, len(work))
     chunk = max(1, min(16, len(work) // (workers * 8)))
-    initargs = () if forked else (glossary, index)
-    with context.Pool(workers, _start_worker, initargs) as pool:
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
         yield from pool.imap(_work, work, chunksize=chunk)
 
 
-def _start_worker(
-    glossary: Glossary | None = None, index: TermIndex | None = None
-) -> None:
-    """Keep the glossary (and its index) sent to a spawned worker."""
-    if glossary is not None and index is not None:
-        from termcheck.matcher import use_index
-
-        _GLOSSARY[:] = [glossary]
-        use_index(glossary, index)
+def _work(target: Target) -> _Done:
+    return _JOB[0](target)
 
 
-def _work(item: tuple[str, Path | InputError | None, bool]) -> _Done:
-    display, target, want_text = item
-    return _check(_GLOSSARY[0], display, target, None, want_text)
+def _can_fork() -> bool:
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def _size(path: Path | None) -> int:
+    if path is None:
+        return 0
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0

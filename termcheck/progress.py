@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable, Mapping
 from typing import Final, TextIO
 
-__all__ = ["DELAY_SECONDS", "Progress", "progress_wanted"]
+__all__ = ["DELAY_SECONDS", "Progress", "progress_for", "progress_wanted"]
 
 DELAY_SECONDS: Final = 2.0  # runs shorter than this never show the bar
 _REDRAW_SECONDS: Final = 0.1
@@ -29,6 +29,11 @@ def progress_wanted(
         return stream.isatty()
     except (AttributeError, ValueError):
         return False
+
+
+def progress_for(stream: TextIO, output_format: str) -> Progress | None:
+    """A Progress on ``stream`` if :func:`progress_wanted`, else None."""
+    return Progress(stream) if progress_wanted(stream, output_format) else None
 
 
 class Progress:

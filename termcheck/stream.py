@@ -10,13 +10,20 @@ from pathlib import Path
 from typing import Final
 
 from termcheck.classify import classify
-from termcheck.errors import InputError
-from termcheck.files import BOMS
+from termcheck.errors import BinaryFileError, InputError
+from termcheck.files import BINARY_PROBE, BOMS
 from termcheck.matcher import find_matches
-from termcheck.model import Finding, Glossary, Match
+from termcheck.model import FileResult, Finding, Glossary, Match
 from termcheck.text import LineIndex
 
-__all__ = ["OVERLAP", "WINDOW", "WINDOW_THRESHOLD", "check_large_file"]
+__all__ = [
+    "OVERLAP",
+    "WINDOW",
+    "WINDOW_THRESHOLD",
+    "HasDirectives",
+    "check_large_file",
+    "check_plain_file",
+]
 
 WINDOW_THRESHOLD: Final = 16_000_000  # bytes: larger files are checked in windows
 WINDOW: Final = 1_000_000  # characters of text each window is responsible for
@@ -48,15 +55,49 @@ class _Placed:
     matched: str
 
 
-def check_large_file(glossary: Glossary, path: Path, display: str) -> list[Finding]:
+class HasDirectives(Exception):
+    """The file holds ``termcheck:`` directives: check it whole instead."""
+
+
+def check_plain_file(
+    glossary: Glossary,
+    path: Path,
+    display: str,
+    inline_config: bool = True,
+    disabled: frozenset[str] = frozenset(),
+) -> FileResult | None:
+    """A plain-text file's result, checked in windows as ``check_document`` would.
+
+    Returns None when the file holds directives (they can span the whole file,
+    so the caller checks it in one piece). Raises BinaryFileError for a binary
+    file; other read and decode errors become the result's ``error``.
+    """
+    try:
+        findings = check_large_file(glossary, path, display, inline_config)
+    except HasDirectives:
+        return None
+    except BinaryFileError:
+        raise
+    except InputError as error:
+        return FileResult(display, error=error.problem)
+    kept = tuple(f for f in findings if f.term not in disabled)
+    return FileResult(display, kept)
+
+
+def check_large_file(
+    glossary: Glossary, path: Path, display: str, directives: bool = False
+) -> list[Finding]:
     """All findings of ``glossary`` in the file, reading one window at a time.
 
     Each window sees OVERLAP characters on both sides of its own part, so every
     match that starts in its part is seen whole and in its context. Raises
-    InputError as ``files.read_text`` does.
+    InputError as ``files.read_text`` does, and HasDirectives when
+    ``directives`` is set and a ``# termcheck:`` directive line is found.
     """
     placed: list[_Placed] = []
     for window in _windows(path):
+        if directives and _has_directives(window.text):
+            raise HasDirectives
         lines = LineIndex(window.text)
         for match in find_matches(glossary, window.text):
             start = window.offset + match.start
@@ -108,6 +149,13 @@ def _classify(glossary: Glossary, placed: list[_Placed], display: str) -> list[F
             )
         )
     return result
+
+
+def _has_directives(text: str) -> bool:
+    from termcheck.directives import parse_directives
+    from termcheck.extractors import EXTRACTORS
+
+    return bool(parse_directives(text, EXTRACTORS["plain"](text).comments))
 
 
 def _windows(path: Path) -> Iterator[_Window]:
@@ -175,12 +223,17 @@ def _decoded(path: Path) -> Iterator[str]:
     name = str(path)
     try:
         with path.open("rb") as stream:
-            head = stream.read(4)
+            head = stream.read(max(_READ, BINARY_PROBE))
             encoding, skip = "utf-8", 0
             for bom, codec in BOMS:
                 if head.startswith(bom):
                     encoding, skip = codec, len(bom)
                     break
+            wide = encoding.startswith(("utf-16", "utf-32"))
+            nul = -1 if wide else head.find(b"\0", 0, BINARY_PROBE)
+            if nul >= 0:
+                problem = f"binary file (NUL byte at byte {nul})"
+                raise BinaryFileError(problem, path=name)
             decoder = codecs.getincrementaldecoder(encoding)()
             consumed = skip
             data = head[skip:]

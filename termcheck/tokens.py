@@ -72,6 +72,7 @@ FUNCTION_WORDS: Final = frozenset(
 SPACE: Final = " "
 HYPHEN: Final = "-"
 JOINED: Final = ""  # CJK characters side by side
+DOT: Final = "."  # "Node.js", "draft.md": one compound, matched only as a whole
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,8 +80,9 @@ class Tokens:
     """Parallel lists describing the words of a text.
 
     ``seps[i]`` tells how word ``i`` joins word ``i - 1``: ``" "`` (any white
-    space, line breaks included), ``"-"`` (a hyphen), ``""`` (CJK neighbours) or
-    ``None`` (punctuation or markup in between: no phrase runs across it).
+    space, line breaks included), ``"-"`` (a hyphen), ``"."`` (a dot with no
+    space: ``Node.js``, ``draft.md``), ``""`` (CJK neighbours) or ``None``
+    (punctuation or markup in between: no phrase runs across it).
     """
 
     starts: list[int]
@@ -112,6 +114,8 @@ def _separator(gap: str, left_cjk: bool, right_cjk: bool) -> str | None:
         return JOINED if (left_cjk and right_cjk) else SPACE
     if _JOINER.fullmatch(gap):
         return HYPHEN
+    if gap == "." and not (left_cjk or right_cjk):
+        return DOT
     return None
 
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
+from pathlib import Path
+from typing import ClassVar, TypeVar
 
 import yaml
 from yaml.constructor import SafeConstructor
 from yaml.reader import ReaderError
 
-from termcheck.errors import GlossaryError
+from termcheck.errors import GlossaryError, TermcheckError
 
 __all__ = [
     "MAX_NODES",
@@ -24,10 +25,14 @@ __all__ = [
     "describe",
     "given",
     "read_yaml",
+    "read_yaml_file",
 ]
 
 #: Upper bound on nodes after alias expansion; real glossaries stay far below it.
 MAX_NODES = 1_000_000
+
+#: Documents at least this long are composed by libyaml, when it is available.
+FAST_YAML_CHARS = 1_000_000
 
 _T = TypeVar("_T")
 _STANDARD = "tag:yaml.org,2002:"
@@ -145,6 +150,9 @@ def _one_of(choices: Sequence[str]) -> str:
 class NodeReader:
     """Typed access to located values; every problem cites the offending node."""
 
+    #: The error raised for a bad value (a config reader uses ConfigError).
+    error: ClassVar[type[TermcheckError]] = GlossaryError
+
     def __init__(self, path: str) -> None:
         self.path = path
 
@@ -152,9 +160,9 @@ class NodeReader:
         """Where ``node`` starts."""
         return Where(self.path, node.line, node.column)
 
-    def fail(self, node: YValue, problem: str) -> GlossaryError:
-        """A GlossaryError located at ``node``."""
-        return self.at(node).error(problem)
+    def fail(self, node: YValue, problem: str) -> TermcheckError:
+        """An error (of class :attr:`error`) located at ``node``."""
+        return self.error(problem, self.path, node.line, node.column)
 
     def mapping(self, node: YValue, what: str, keys: Sequence[str]) -> YMap:
         """``node`` as a mapping that uses only ``keys``."""
@@ -225,22 +233,46 @@ def read_yaml(text: str, path: str) -> YValue | None:
     except ReaderError as error:
         before = text[: error.position]
         line, column = before.count("\n") + 1, len(before) - before.rfind("\n")
-        problem = f"invalid YAML: character {error.character!r} is not allowed"
+        code = error.character if isinstance(error.character, int) else 0
+        problem = f"invalid YAML: character U+{code:04X} is not allowed"
         raise GlossaryError(problem, path, line, column) from None
     except yaml.YAMLError as error:
         raise GlossaryError(f"invalid YAML: {error}", path) from None
     except RecursionError:
         raise GlossaryError("YAML is nested too deeply", path) from None
+    except (ValueError, OverflowError) as error:  # e.g. the escape "\UFFFFFFFF"
+        raise GlossaryError(f"invalid YAML: {error}", path) from None
+
+
+def read_yaml_file(path: str) -> YValue | None:
+    """Read one YAML file (UTF-8, BOM allowed) like ``read_yaml``."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        raise GlossaryError(
+            f"cannot read glossary: {error.strerror or error}", path
+        ) from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line_start = data.rfind(b"\n", 0, error.start) + 1
+        column = len(data[line_start : error.start].decode("utf-8", "replace")) + 1
+        line = data.count(b"\n", 0, error.start) + 1
+        problem = f"glossary is not valid UTF-8 (byte 0x{data[error.start]:02x})"
+        raise GlossaryError(problem, path, line, column) from None
+    return read_yaml(text, path)
 
 
 def _compose(text: str) -> yaml.Node | None:
-    """Compose with libyaml when PyYAML has it (large glossaries load ~10x faster).
+    """Compose large documents with libyaml when PyYAML has it (~10x faster).
 
     Any problem is composed again by the pure-Python parser, so that error
-    messages and positions never depend on whether libyaml is installed.
+    messages never depend on whether libyaml is installed. libyaml places a few
+    marks differently (an empty value starts one column later), so documents
+    small enough to compose quickly always take the pure-Python parser.
     """
     fast = getattr(yaml, "CSafeLoader", None)
-    if fast is not None:
+    if fast is not None and len(text) >= FAST_YAML_CHARS:
         try:
             return yaml.compose(text, Loader=fast)
         except Exception:
@@ -345,8 +377,10 @@ def _scalar(node: yaml.ScalarNode, path: str) -> YScalar:
             value = _CONSTRUCTOR.construct_yaml_bool(node)
         elif short == "null":
             value = None
-    except ValueError:  # e.g. an integer beyond Python's digit limit
-        problem = f"cannot read {node.value[:20]!r} as a number"
+    except (ValueError, KeyError, IndexError):  # `!!bool maybe`, `!!int` alone...
+        kind = _SCALAR_KINDS[short]
+        article = "an" if kind[0] in "aeiou" else "a"
+        problem = f"cannot read {node.value[:20]!r} as {article} {kind}"
         raise _fail(node, path, problem) from None
     mark = node.start_mark
     return YScalar(mark.line + 1, mark.column + 1, node.value, value, short)

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from termcheck.directives import Outcome
 from termcheck.model import (
     Examples,
     Finding,
@@ -100,11 +101,19 @@ def fake_check_text(
     return sorted(found, key=lambda f: f.sort_key)
 
 
+def fake_check_document(
+    glossary: Glossary, text: str, *, path: str = "<string>", **_options: Any
+) -> Outcome:
+    """The fake matcher's findings, as ``check_document`` returns them."""
+    return Outcome(tuple(fake_check_text(glossary, text, path=path)))
+
+
 @pytest.fixture
 def fake_checker(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Make ``termcheck.checker.check_text`` the fake matcher above."""
+    """Make ``termcheck.checker``'s functions the fake matcher above."""
     module = types.ModuleType("termcheck.checker")
     module.check_text = fake_check_text  # type: ignore[attr-defined]
+    module.check_document = fake_check_document  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "termcheck.checker", module)
 
 

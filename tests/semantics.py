@@ -50,6 +50,8 @@ def semantics_glossary() -> Glossary:
             ),
             Term("email", "email", forbidden=(Form("e-mail", FORBIDDEN),)),
             Term("github", "GitHub", case_sensitive=True),
+            Term("true-multilateralism", "true multilateralism"),
+            Term("security-community", "security community"),
             Term(
                 "shared-future-zh",
                 "人类命运共同体",

@@ -5,7 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from termcheck.checker import check_text
+from termcheck.checker import check_document, check_text
+from termcheck.fix import apply_fixes
 from termcheck.text import LineIndex
 from tests.semantics import semantics_glossary
 
@@ -106,3 +107,31 @@ class TestLineIndex:
         offset = data.draw(st.integers(0, len(text) - 1))
         line, column = LineIndex(text).position(offset)
         assert slice_by_position(text, line, column, line, column + 1) == text[offset]
+
+
+class TestMarkupInsideSpan:
+    """A span that runs across markup is reported but never rewritten."""
+
+    def test_emphasis_makes_finding_unfixable(self) -> None:
+        """Markdown emphasis inside a forbidden phrase: found, not fixable."""
+        text = "A community of *human* destiny and a community of human destiny.\n"
+        findings = check_document(GLOSSARY, text, markup="markdown").findings
+        assert [(f.matched, f.fixable) for f in findings] == [
+            ("community of *human* destiny", False),
+            ("community of human destiny", True),
+        ]
+        result = apply_fixes(text, findings, near_miss_min=None)
+        assert "*human*" in result.text
+        assert "markup" in result.skipped[0].reason
+
+    def test_html_tag_inside_span(self) -> None:
+        """An HTML tag inside a case-sensitive term: found, not fixable."""
+        text = "<p>the global <em>security</em> initiative</p>"
+        findings = check_document(GLOSSARY, text, markup="html").findings
+        assert [(f.kind.value, f.fixable) for f in findings] == [("case", False)]
+
+    def test_line_break_alone_keeps_it_fixable(self) -> None:
+        """White space differences (a wrapped line) do not block a fix."""
+        text = "a community of human\ndestiny\n"
+        findings = check_document(GLOSSARY, text, markup="markdown").findings
+        assert [f.fixable for f in findings] == [True]

@@ -149,15 +149,18 @@ class TestReadText:
         with pytest.raises(InputError, match="cannot read file"):
             read_text(tmp_path)
 
-    @pytest.mark.skipif(
-        not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root reads anything"
-    )
-    def test_permission_denied(self, tmp_path):
-        """A file without read permission fails as InputError."""
+    def test_permission_denied(self, tmp_path, monkeypatch):
+        """A file without read permission fails as InputError naming the reason."""
         path = tmp_path / "secret.md"
         path.write_text("x", encoding="utf-8")
         path.chmod(0)
-        with pytest.raises(InputError, match="cannot read file"):
+        if os.geteuid() == 0:  # root reads anything: make the OS say no as it would
+
+            def refuse(self: Path) -> bytes:
+                raise PermissionError(13, "Permission denied", str(self))
+
+            monkeypatch.setattr(Path, "read_bytes", refuse)
+        with pytest.raises(InputError, match="cannot read file: Permission denied"):
             read_text(path)
 
 

@@ -24,8 +24,9 @@ class TestRegistry:
     """FORMATTERS lists every output format by its --format name."""
 
     def test_names(self):
-        """The registry holds text and json, text first (the default)."""
-        assert list(FORMATTERS) == ["text", "json"]
+        """The registry holds every format, text first (the default)."""
+        names = ["text", "json", "sarif", "github", "junit", "gitlab"]
+        assert list(FORMATTERS) == names
 
     def test_read_only(self):
         """The registry cannot be changed at run time."""
@@ -213,6 +214,7 @@ class TestJsonFormatter:
             "errors": 0,
             "warnings": 1,
             "info": 0,
+            "baselined": 0,
         }
 
     def test_not_ascii_escaped_and_indented(self, make_finding):
@@ -248,5 +250,6 @@ class TestJsonFormatter:
                 "errors": 0,
                 "warnings": 0,
                 "info": 0,
+                "baselined": 0,
             },
         }

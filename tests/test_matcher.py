@@ -171,6 +171,8 @@ class TestNearMiss:
             "shared future",
             "communal spirit",
             "the community of nations",
+            "we stay true to multilateralism",
+            "security of the community",
         ],
     )
     def test_precision(self, text: str) -> None:
@@ -212,6 +214,49 @@ class TestNearMiss:
         ] or [f.kind.value for f in check_text(glossary, "Kubernetess")] == [
             "near-miss"
         ]
+
+
+class TestInconsistent:
+    """Two accepted wordings of one term in one file."""
+
+    def test_minority_wording_reported_with_counts(self) -> None:
+        """Each use of the less frequent accepted wording is reported."""
+        text = (
+            "the United Nations Charter, the United Nations Charter and "
+            "the Charter of the United Nations"
+        )
+        results = check_text(GLOSSARY, text)
+        assert [(f.kind.value, f.matched) for f in results] == [
+            ("inconsistent", "Charter of the United Nations")
+        ]
+        assert "2" in results[0].message
+        assert results[0].replacement == "United Nations Charter"
+
+    def test_abbreviations_are_not_inconsistent(self) -> None:
+        """Spelling a name out, then abbreviating it, is consistent usage."""
+        glossary = Glossary(
+            (
+                Term(
+                    "sco",
+                    "Shanghai Cooperation Organisation",
+                    allowed=(Form("SCO", Status.ALLOWED),),
+                    case_sensitive=True,
+                ),
+            )
+        )
+        assert (
+            check_text(glossary, "The Shanghai Cooperation Organisation (SCO) met; SCO")
+            == []
+        )
+
+    def test_one_wording_is_consistent(self) -> None:
+        """A file that sticks to one wording has no inconsistent finding."""
+        assert (
+            found(
+                "the Charter of the United Nations, the Charter of the United Nations"
+            )
+            == []
+        )
 
 
 class TestRegex:
@@ -256,3 +301,89 @@ class TestIndexCache:
     def test_same_object_same_index(self) -> None:
         """A second lookup returns the same index."""
         assert index_for(GLOSSARY) is index_for(GLOSSARY)
+
+
+class TestDottedCompounds:
+    """A dot between two words joins them: file names, module and product names."""
+
+    def test_dotted_form_is_matched(self) -> None:
+        """A form with a dot matches as a whole, in any case, plural included."""
+        glossary = Glossary(
+            (
+                Term(
+                    "node",
+                    "Node.js",
+                    case_sensitive=True,
+                    forbidden=(Form("NodeJS", Status.FORBIDDEN),),
+                ),
+            )
+        )
+        found_here = [
+            (f.kind.value, f.matched)
+            for f in check_text(glossary, "Node.js, node.js and NodeJS. End.")
+        ]
+        assert found_here == [("case", "node.js"), ("forbidden", "NodeJS")]
+
+    @pytest.mark.parametrize(
+        "text",
+        ["see javascript.md", "typings.for.css.modules.loader", "the x.github.io site"],
+    )
+    def test_word_inside_a_dotted_compound_is_not_matched(self, text: str) -> None:
+        """A term never matches one part of a file or module name."""
+        glossary = Glossary(
+            (
+                Term("js", "JavaScript", case_sensitive=True),
+                Term("gh", "GitHub", case_sensitive=True),
+                Term(
+                    "css",
+                    "CSS",
+                    forbidden=(Form("css", Status.FORBIDDEN, regex=True),),
+                    case_sensitive=True,
+                ),
+            )
+        )
+        assert check_text(glossary, text) == []
+
+    def test_sentence_end_is_not_a_compound(self) -> None:
+        """A dot followed by a space still ends a sentence."""
+        glossary = Glossary((Term("js", "JavaScript", case_sensitive=True),))
+        assert [f.matched for f in check_text(glossary, "I like javascript. Yes")] == [
+            "javascript"
+        ]
+
+
+class TestIdentifiers:
+    """No term matches only a part of a file, package or module name."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "install javascript-some-plugin here",
+            "some-plugin-javascript",
+            "typings-for-css-modules-loader",
+            "open foo-javascript-bar.txt",
+        ],
+    )
+    def test_part_of_identifier_not_matched(self, text: str) -> None:
+        """Lower-case hyphen chains of 3+ parts and dotted chains name things."""
+        glossary = Glossary((Term("js", "JavaScript", case_sensitive=True),))
+        assert check_text(glossary, text) == []
+
+    @pytest.mark.parametrize(
+        ("text", "matched"),
+        [
+            ("javascript-based tools", "javascript"),
+            ("the Javascript-Based-Tool", "Javascript"),
+        ],
+    )
+    def test_prose_compounds_still_matched(self, text: str, matched: str) -> None:
+        """Two-part compounds and chains with capitals are prose."""
+        glossary = Glossary((Term("js", "JavaScript", case_sensitive=True),))
+        assert [f.matched for f in check_text(glossary, text)] == [matched]
+
+    def test_whole_chain_matches(self) -> None:
+        """A form equal to the whole chain is still found."""
+        assert [
+            f.kind.value
+            for f in check_text(GLOSSARY, "the community-of-human-destiny idea")
+        ] == ["near-miss"]

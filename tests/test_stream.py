@@ -95,25 +95,71 @@ class TestCheckLargeFile:
 
 
 class TestThreshold:
-    """The runner switches to windows only for files over WINDOW_THRESHOLD."""
+    """The runner takes windows only for big plain-text files without directives."""
 
-    def test_runner_uses_windows_for_big_files(
+    def _spy(self, monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+        used: list[Path] = []
+        real = stream.check_large_file
+
+        def spy(glossary, path, *rest):
+            used.append(path)
+            return real(glossary, path, *rest)
+
+        monkeypatch.setattr(stream, "WINDOW_THRESHOLD", 100)
+        monkeypatch.setattr(stream, "check_large_file", spy)
+        return used
+
+    def test_big_plain_file_in_windows(
         self, glossary, tmp_path, monkeypatch, small_windows
     ):
         """Same report through the runner, with the windowed path taken."""
         from termcheck.runner import check_paths
 
-        path = tmp_path / "big.md"
+        path = tmp_path / "big.txt"
         path.write_text(_text("\n"), encoding="utf-8")
         expected = check_paths(glossary, [str(path)])
-        used: list[Path] = []
-        real = stream.check_large_file
-
-        def spy(glossary, path, display):
-            used.append(path)
-            return real(glossary, path, display)
-
-        monkeypatch.setattr(stream, "WINDOW_THRESHOLD", 100)
-        monkeypatch.setattr(stream, "check_large_file", spy)
+        used = self._spy(monkeypatch)
         assert check_paths(glossary, [str(path)]) == expected
         assert used == [path]
+
+    def test_directives_make_it_whole(
+        self, glossary, tmp_path, monkeypatch, small_windows
+    ):
+        """A directive anywhere sends the file back to one-piece checking."""
+        from termcheck.runner import check_paths
+
+        path = tmp_path / "big.txt"
+        text = _text("\n") + "# termcheck: disable bri\n" + _text("\n")
+        path.write_text(text, encoding="utf-8")
+        expected = check_paths(glossary, [str(path)])
+        used = self._spy(monkeypatch)
+        assert check_paths(glossary, [str(path)]) == expected
+        assert used == [path]  # tried, then given up
+        directive_line = text[: text.index("# termcheck")].count("\n") + 1
+        bri_lines = [f.line for f in expected.findings if f.term == "bri"]
+        assert bri_lines
+        assert max(bri_lines) < directive_line
+
+    def test_markup_files_are_read_whole(
+        self, glossary, tmp_path, monkeypatch, small_windows
+    ):
+        """Markdown (and every other markup) is parsed in one piece."""
+        from termcheck.runner import check_paths
+
+        path = tmp_path / "big.md"
+        path.write_text(_text("\n"), encoding="utf-8")
+        used = self._spy(monkeypatch)
+        assert check_paths(glossary, [str(path)]).findings
+        assert used == []
+
+    def test_binary_file_in_a_folder_is_passed_over(self, glossary, tmp_path,
+                                                     monkeypatch):
+        """Like the one-piece path: a walked binary file gives no result."""
+        from termcheck.runner import check_paths
+
+        (tmp_path / "docs").mkdir()
+        (tmp_path / "docs" / "blob.txt").write_bytes(b"abc\0def" * 50)
+        self._spy(monkeypatch)
+        assert check_paths(glossary, [str(tmp_path / "docs")]).results == ()
+        named = check_paths(glossary, [str(tmp_path / "docs" / "blob.txt")])
+        assert "binary file" in (named.results[0].error or "")

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Final, Protocol
 
-from termcheck.formatters import json, text
-from termcheck.model import Report
+from termcheck.formatters import github, gitlab, json, junit, sarif, text
+from termcheck.model import Glossary, Report
 
 __all__ = ["FORMATTERS", "FormatOptions", "Formatter"]
 
@@ -17,13 +17,18 @@ __all__ = ["FORMATTERS", "FormatOptions", "Formatter"]
 class FormatOptions:
     """How a report is rendered.
 
-    ``sources`` maps a display path to the text of that file, for ``context``.
+    ``sources`` maps a display path to the text of that file, for ``context``
+    and for the fingerprints of ``sarif`` and ``gitlab``. ``glossary`` gives
+    SARIF rules their help text; ``root`` is the absolute folder that relative
+    paths start from (SARIF ``originalUriBaseIds``).
     """
 
     color: bool = False
     context: bool = False
     quiet: bool = False
     sources: Mapping[str, str] = field(default_factory=dict)
+    glossary: Glossary | None = None
+    root: str | None = None
 
 
 class Formatter(Protocol):
@@ -38,6 +43,10 @@ FORMATTERS: Final[Mapping[str, Formatter]] = MappingProxyType(
     {
         "text": text.format_report,
         "json": json.format_report,
+        "sarif": sarif.format_report,
+        "github": github.format_report,
+        "junit": junit.format_report,
+        "gitlab": gitlab.format_report,
     }
 )
 """The formatters by ``--format`` name, in the order ``--help`` lists them."""

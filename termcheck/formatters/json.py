@@ -34,6 +34,7 @@ def to_dict(report: Report) -> dict[str, Any]:
             "errors": report.count(Severity.ERROR),
             "warnings": report.count(Severity.WARNING),
             "info": report.count(Severity.INFO),
+            "baselined": report.baselined,
         },
     }
 

@@ -54,16 +54,20 @@ def format_finding(finding: Finding, *, color: bool = False) -> str:
 
 
 def summary(report: Report) -> str:
-    """Render ``N findings (E errors, W warnings, I info) in F files``."""
+    """Render ``N findings (E errors, W warnings, I info) in F files``.
+
+    ``, B baselined`` follows when ``--baseline`` hid some findings.
+    """
     files = len(report.results) - len(report.errors)
     errors = report.count(Severity.ERROR)
     warnings = report.count(Severity.WARNING)
     info = report.count(Severity.INFO)
-    return (
+    line = (
         f"{_plural(len(report.findings), 'finding')} "
         f"({_plural(errors, 'error')}, {_plural(warnings, 'warning')}, {info} info) "
         f"in {_plural(files, 'file')}"
     )
+    return f"{line}, {report.baselined} baselined" if report.baselined else line
 
 
 def _plural(count: int, noun: str) -> str:

@@ -1,0 +1,101 @@
+"""Letter case of replacements: carry the replaced text's style over to the new one."""
+
+from __future__ import annotations
+
+from typing import Final
+
+import regex
+
+from termcheck.tokens import FUNCTION_WORDS
+
+__all__ = ["carry_case", "sentence_start"]
+
+# Words of a replacement or a matched span, for case styles.
+#   "confidence-building measures" -> "confidence", "building", "measures"
+_WORD: Final = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['\u2019][\p{L}\p{M}\p{N}]+)*")
+# What may stand between a sentence's end and its first word, or open a line
+# before it: quotes, brackets, emphasis, list and heading marks.
+_OPENERS: Final = frozenset("\"'\u201c\u2018\u00ab([{*_`#>-+|")
+_ENDS: Final = frozenset(".!?\u2026")
+
+
+def carry_case(
+    replacement: str,
+    matched: str,
+    form: str | None,
+    *,
+    case_sensitive: bool,
+    sentence_start: bool,
+) -> str:
+    """Write ``replacement`` in the letter case the replaced text was written in.
+
+    ``form`` is the glossary wording that matched (None for a regex form, whose
+    own style is unknown). ALL CAPS and Title Case carry over only where the
+    matched text departs from its form's own style; a lower-case replacement
+    gets a capital at a sentence start or where the matched text added one.
+    A ``case: sensitive`` term always keeps the canonical's own case.
+    """
+    if case_sensitive or not replacement:
+        return replacement
+    style, form_style = _style(matched), (None if form is None else _style(form))
+    if form is not None and style == "upper" and form_style != "upper":
+        return replacement.upper()
+    if form is not None and style == "title" and form_style not in ("title", "upper"):
+        return _title(replacement)
+    first = replacement[:1]
+    added_capital = (
+        form is not None and matched[:1].isupper() and not form[:1].isupper()
+    )
+    if first.islower() and (sentence_start or added_capital):
+        return first.upper() + replacement[1:]
+    return replacement
+
+
+def sentence_start(text: str, offset: int) -> bool:
+    """True when ``offset`` begins a sentence, a paragraph or a list item.
+
+    Stricter than the matcher's test: only ``.``, ``!``, ``?`` and ``…`` end a
+    sentence here, as a capital after ``:`` or ``;`` would be wrong.
+    """
+    line_start = max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
+    prefix = text[line_start:offset].strip()
+    if not prefix and line_start == 0:
+        return True
+    if prefix and all(c in _OPENERS or c.isdigit() or c in ".)" for c in prefix):
+        return True  # "- ", "1. ", "## " and the like open a line
+    position = offset - 1
+    while position >= 0 and (text[position].isspace() or text[position] in _OPENERS):
+        if text[position] in "\n\r":
+            before = text[:position]
+            if text[position] == "\n" and before.endswith("\r"):
+                before = before[:-1]  # one CRLF line break
+            if before.rstrip(" \t").endswith(("\n", "\r")):
+                return True  # a blank line before: a new paragraph
+        position -= 1
+    return position < 0 or text[position] in _ENDS
+
+
+def _style(text: str) -> str:
+    """``upper`` (ALL CAPS), ``title`` (Title Case, 2+ words) or ``other``."""
+    cased = [c for c in text if c.isupper() or c.islower()]
+    if len(cased) >= 2 and all(c.isupper() for c in cased):
+        return "upper"
+    words = _WORD.findall(text)
+    if len(words) >= 2 and all(
+        word[:1].isupper() or (position and word.casefold() in FUNCTION_WORDS)
+        for position, word in enumerate(words)
+    ):
+        return "title"
+    return "other"
+
+
+def _title(text: str) -> str:
+    """Capitalise the first word and every word that is not a function word."""
+
+    def capital(match: regex.Match[str]) -> str:
+        word = match.group()
+        if match.start() and word.casefold() in FUNCTION_WORDS:
+            return word
+        return word[:1].upper() + word[1:]
+
+    return _WORD.sub(capital, text)

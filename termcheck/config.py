@@ -1,0 +1,257 @@
+"""Project configuration: find ``.termcheck.yaml`` or ``[tool.termcheck]``; check it."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Final
+
+from termcheck.errors import ConfigError, GlossaryError
+from termcheck.pyproject import has_tool_table, toml_nodes
+from termcheck.yamlnodes import (
+    NodeReader,
+    YList,
+    YMap,
+    YScalar,
+    YValue,
+    describe,
+    given,
+    read_yaml,
+)
+
+__all__ = [
+    "CONFIG_NAMES",
+    "FAIL_ON",
+    "KEYS",
+    "OVERRIDE_KEYS",
+    "Config",
+    "Override",
+    "find_config",
+    "load_config",
+    "parse_config",
+]
+
+CONFIG_NAMES: Final = (".termcheck.yaml", ".termcheck.yml")
+"""Config file names, looked for in each folder before ``pyproject.toml``."""
+PYPROJECT: Final = "pyproject.toml"
+KEYS: Final = (
+    "glossaries",
+    "include",
+    "exclude",
+    "fail-on",
+    "format",
+    "markup",
+    "fuzzy",
+    "overrides",
+)
+OVERRIDE_KEYS: Final = ("paths", "glossaries", "fail-on", "disable")
+FAIL_ON: Final = ("error", "warning", "info", "never")
+"""``fail-on`` levels; ``never`` fails only on errors of input."""
+DEFAULT_FUZZY: Final = 0.88
+
+
+@dataclass(frozen=True, slots=True)
+class Override:
+    """Settings for the files that match ``paths`` (gitignore-style patterns)."""
+
+    paths: tuple[str, ...]
+    glossaries: tuple[str, ...] | None = None  # None: keep the project's
+    fail_on: str | None = None
+    disable: tuple[str, ...] = ()
+    line: int = 0  # where the entry starts in the config file
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """A project's settings; the defaults when no config file was found.
+
+    ``root`` is the folder of the config file: patterns and glossary paths are
+    relative to it. ``glossaries`` holds paths as they can be opened from the
+    current folder (or bundled glossary names).
+    """
+
+    path: str | None = None
+    root: Path = field(default_factory=Path)
+    glossaries: tuple[str, ...] = ()
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    fail_on: str | None = None
+    format: str | None = None
+    markup: tuple[tuple[str, str], ...] = ()  # (".mdx", "markdown"), ...
+    fuzzy: float | None = DEFAULT_FUZZY
+    overrides: tuple[Override, ...] = ()
+
+    @property
+    def markup_map(self) -> dict[str, str]:
+        """``markup`` as a mapping from lower-case file ending to markup name."""
+        return dict(self.markup)
+
+
+def find_config(start: Path) -> Path | None:
+    """The first config file from ``start`` up to the repository root, or None.
+
+    In each folder ``.termcheck.yaml`` (or ``.yml``) wins over a ``pyproject.toml``
+    with a ``[tool.termcheck]`` table; a ``pyproject.toml`` without one is passed
+    over. The search stops at the folder holding ``.git`` (or at the top).
+    """
+    for folder in (start, *start.parents):
+        for name in CONFIG_NAMES:
+            if (folder / name).is_file():
+                return folder / name
+        pyproject = folder / PYPROJECT
+        if pyproject.is_file() and has_tool_table(pyproject):
+            return pyproject
+        if (folder / ".git").exists():
+            return None
+    return None
+
+
+def load_config(path: str | None = None, *, cwd: Path | None = None) -> Config:
+    """Load ``path``, else the config found from ``cwd`` upwards, else defaults."""
+    here = Path.cwd() if cwd is None else cwd
+    if path is not None:
+        found = Path(path)
+        if not found.is_file():
+            raise ConfigError("no such config file", path)
+        shown = path
+    else:
+        located = find_config(here.resolve())
+        if located is None:
+            return Config()
+        shown = os.path.relpath(located, here.resolve())
+        found = located
+    return parse_config(_read(found, shown), shown)
+
+
+def parse_config(text: str, path: str) -> Config:
+    """Parse and validate one config file (YAML, or TOML for ``*.toml``)."""
+    if path.endswith(".toml"):
+        root = toml_nodes(text, path)
+    else:
+        try:
+            root = read_yaml(text, path)
+        except GlossaryError as error:
+            raise ConfigError(error.problem, path, error.line, error.column) from None
+    folder = Path(path).parent
+    if root is None:
+        return Config(path=path, root=folder)
+    return _Reader(path).config(root, folder)
+
+
+def _read(found: Path, shown: str) -> str:
+    try:
+        return found.read_bytes().decode("utf-8-sig")
+    except OSError as error:
+        raise ConfigError(f"cannot read config: {error.strerror}", shown) from None
+    except UnicodeDecodeError:
+        raise ConfigError("config file is not valid UTF-8", shown) from None
+
+
+def _glossary_source(folder: Path, entry: str) -> str:
+    """A glossary entry as a path from the current folder, or a bundled name."""
+    candidate = folder / entry
+    looks_like_path = "/" in entry or os.sep in entry or "." in Path(entry).name
+    if candidate.exists() or looks_like_path:
+        return str(candidate)
+    return entry
+
+
+class _Reader(NodeReader):
+    """Validates the located values of one config file."""
+
+    error = ConfigError
+
+    def config(self, root: YValue, folder: Path) -> Config:
+        top = self.mapping(root, "the config", KEYS)
+        glossaries = self.texts(given(top, "glossaries"), "'glossaries'")
+        fuzzy = given(top, "fuzzy")
+        markup = given(top, "markup")
+        overrides = given(top, "overrides")
+        return Config(
+            path=self.path,
+            root=folder,
+            glossaries=tuple(_glossary_source(folder, g) for g in glossaries),
+            include=self.patterns(given(top, "include"), "'include'"),
+            exclude=self.patterns(given(top, "exclude"), "'exclude'"),
+            fail_on=self.fail_on(given(top, "fail-on")),
+            format=self.format(given(top, "format")),
+            markup=self.markup(markup) if markup else (),
+            fuzzy=self.fuzzy(fuzzy) if fuzzy else DEFAULT_FUZZY,
+            overrides=self.overrides(overrides, folder) if overrides else (),
+        )
+
+    def patterns(self, node: YValue | None, what: str) -> tuple[str, ...]:
+        from pathspec import GitIgnoreSpec
+
+        found = self.texts(node, what)
+        for index, pattern in enumerate(found):
+            try:
+                GitIgnoreSpec.from_lines([pattern])
+            except ValueError as error:
+                assert isinstance(node, YList)
+                raise self.fail(node.items[index], f"bad pattern: {error}") from None
+        return found
+
+    def fail_on(self, node: YValue | None) -> str | None:
+        if node is None:
+            return None
+        return self.choice(node, "'fail-on'", {level: level for level in FAIL_ON})
+
+    def format(self, node: YValue | None) -> str | None:
+        if node is None:
+            return None
+        from termcheck.formatters import FORMATTERS
+
+        return self.choice(node, "'format'", {name: name for name in FORMATTERS})
+
+    def markup(self, node: YValue) -> tuple[tuple[str, str], ...]:
+        from termcheck.extractors import EXTRACTORS
+
+        if not isinstance(node, YMap):
+            problem = "'markup' must be a mapping from file ending to markup, not "
+            raise self.fail(node, problem + describe(node))
+        names = {name: name for name in EXTRACTORS}
+        pairs = []
+        for key, (key_node, value) in node.entries.items():
+            ending = "." + key.strip().lstrip("*").lstrip(".").lower()
+            if ending == "." or "/" in ending:
+                raise self.fail(key_node, f"{key!r} is not a file ending like '.mdx'")
+            pairs.append((ending, self.choice(value, f"markup of {key!r}", names)))
+        return tuple(pairs)
+
+    def fuzzy(self, node: YValue) -> float | None:
+        if isinstance(node, YScalar) and node.tag == "bool" and node.value is False:
+            return None
+        if isinstance(node, YScalar) and node.tag in ("int", "float"):
+            assert isinstance(node.value, (int, float))
+            if node.value == 0:
+                return None
+            if 0 < node.value <= 1:
+                return float(node.value)
+        problem = "'fuzzy' must be a number in (0, 1] or false, not "
+        raise self.fail(node, problem + describe(node))
+
+    def overrides(self, node: YValue, folder: Path) -> tuple[Override, ...]:
+        if not isinstance(node, YList):
+            raise self.fail(node, f"'overrides' must be a list, not {describe(node)}")
+        return tuple(self.override(item, folder) for item in node.items)
+
+    def override(self, node: YValue, folder: Path) -> Override:
+        entry = self.mapping(node, "an override", OVERRIDE_KEYS)
+        paths = self.patterns(given(entry, "paths"), "'paths'")
+        if not paths:
+            raise self.fail(entry, "an override needs 'paths' (a list of patterns)")
+        glossaries = given(entry, "glossaries")
+        return Override(
+            paths=paths,
+            glossaries=tuple(
+                _glossary_source(folder, g)
+                for g in self.texts(glossaries, "'glossaries'")
+            )
+            if glossaries is not None
+            else None,
+            fail_on=self.fail_on(given(entry, "fail-on")),
+            disable=self.texts(given(entry, "disable"), "'disable'"),
+            line=node.line,
+        )

@@ -1,0 +1,57 @@
+"""GitHub Actions workflow commands: one annotation per finding."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Final
+
+from termcheck.formatters.text import summary
+from termcheck.model import Finding, Report, Severity
+
+if TYPE_CHECKING:
+    from termcheck.formatters import FormatOptions
+
+__all__ = ["escape_data", "escape_property", "format_finding", "format_report"]
+
+COMMANDS: Final = {
+    Severity.ERROR: "error",
+    Severity.WARNING: "warning",
+    Severity.INFO: "notice",
+}
+"""The workflow command of each severity."""
+
+
+def format_report(report: Report, options: FormatOptions) -> Iterator[str]:
+    """Yield an annotation per finding and per unreadable file, then the summary."""
+    for finding in report.findings:
+        yield format_finding(finding)
+    for result in report.errors:
+        file = escape_property(result.path)
+        yield f"::error file={file},title=termcheck::{escape_data(result.error or '')}"
+    if not options.quiet:
+        yield summary(report)
+
+
+def format_finding(finding: Finding) -> str:
+    """``::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message``."""
+    properties = (
+        ("file", finding.path),
+        ("line", str(finding.line)),
+        ("col", str(finding.column)),
+        ("endLine", str(finding.end_line)),
+        ("endColumn", str(finding.end_column)),
+        ("title", f"termcheck: {finding.kind.value} ({finding.term})"),
+    )
+    joined = ",".join(f"{key}={escape_property(value)}" for key, value in properties)
+    return f"::{COMMANDS[finding.severity]} {joined}::{escape_data(finding.message)}"
+
+
+def escape_data(text: str) -> str:
+    """Escape a message as the runner expects: ``%``, CR and LF."""
+    # Same rules as @actions/core's command.ts (escapeData).
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """Escape a property value: as a message, plus ``:`` and ``,``."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")

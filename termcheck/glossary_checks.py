@@ -1,0 +1,131 @@
+"""Checks across all loaded terms: unique ids, one owner per form, no contradictions."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Final
+
+import regex
+
+from termcheck.index import first_words
+from termcheck.model import Form, Term
+from termcheck.tokens import normalize_word
+from termcheck.yamlnodes import Where
+
+__all__ = ["Located", "check_terms", "fold_form"]
+
+# Contradiction checks of regexes that start with no literal word try every
+# literal form; past this many pairs they stop (the check is a courtesy).
+_UNANCHORED_PAIR_BUDGET: Final = 200_000
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    """A parsed term and where its id and forms were written, for later checks."""
+
+    term: Term
+    id_at: Where
+    id_derived: bool
+    forms_at: tuple[Where, ...]  # parallel to term.forms
+
+
+_Placed = tuple[Term, Form, Where]
+
+
+def fold_form(text: str) -> str:
+    """The key under which the matcher sees a literal form (case, quotes, dashes)."""
+    return " ".join(normalize_word(chunk) for chunk in text.split())
+
+
+def check_terms(located: Sequence[Located]) -> None:
+    """Checks that need all terms at once, possibly from several files."""
+    _check_unique_ids(located)
+    _check_literal_forms(located)
+    _check_regex_contradictions(located)
+
+
+def _check_unique_ids(located: Sequence[Located]) -> None:
+    seen: dict[str, Located] = {}
+    for item in located:
+        first = seen.setdefault(item.term.id, item)
+        if first is not item:
+            derived = " (derived from 'canonical'; add an 'id')" * item.id_derived
+            raise item.id_at.error(
+                f"duplicate id {item.term.id!r}{derived}; already used by the term "
+                f"at {first.id_at}"
+            )
+
+
+def _placed_forms(located: Sequence[Located], regex_forms: bool) -> list[_Placed]:
+    """Every literal (or every regex) form with its term and position, in order."""
+    return [
+        (item.term, form, where)
+        for item in located
+        for form, where in zip(item.term.forms, item.forms_at, strict=True)
+        if form.regex is regex_forms
+    ]
+
+
+def _check_literal_forms(located: Sequence[Located]) -> None:
+    """Each literal form belongs to one term only, and appears there once."""
+    owners: dict[str, list[_Placed]] = {}
+    for term, form, where in _placed_forms(located, regex_forms=False):
+        earlier = owners.setdefault(fold_form(form.text), [])
+        for other_term, other, other_at in earlier:
+            # Case-sensitive terms may own forms that differ only in letter case.
+            both_sensitive = term.case_sensitive and other_term.case_sensitive
+            if both_sensitive and form.text != other.text:
+                continue
+            if other_term is term:
+                raise where.error(
+                    f"form {form.text!r} is listed twice in term "
+                    f"{term.id!r} (first at {other_at})"
+                )
+            raise where.error(
+                f"form {form.text!r} also belongs to term "
+                f"{other_term.id!r} ({other_at})"
+            )
+        earlier.append((term, form, where))
+
+
+def _check_regex_contradictions(located: Sequence[Located]) -> None:
+    """A regex must not forbid a text that a literal form accepts, or the reverse.
+
+    A regex with literal first words is only tried on literal forms that start with
+    one of them, so the check stays linear in the glossary size.
+    """
+    literals = _placed_forms(located, regex_forms=False)
+    by_first_word: dict[str, list[_Placed]] = {}
+    for placed in literals:
+        first = fold_form(placed[1].text).split(" ")[0]
+        by_first_word.setdefault(first, []).append(placed)
+    budget = _UNANCHORED_PAIR_BUDGET
+    for term, form, where in _placed_forms(located, regex_forms=True):
+        anchors = first_words(form.text)
+        if anchors is None:
+            candidates, budget = literals[: max(budget, 0)], budget - len(literals)
+        else:
+            candidates = [p for word in anchors for p in by_first_word.get(word, ())]
+        _check_one_regex(term, form, where, candidates)
+
+
+def _check_one_regex(
+    term: Term, form: Form, where: Where, literals: list[_Placed]
+) -> None:
+    flags = 0 if term.case_sensitive else regex.IGNORECASE
+    compiled = regex.compile(form.text, flags)
+    for other_term, literal, literal_at in literals:
+        if literal.status.accepted == form.status.accepted:
+            continue
+        try:
+            contradicts = compiled.fullmatch(literal.text, timeout=0.1) is not None
+        except TimeoutError:  # pathological backtracking: give the benefit of doubt
+            continue
+        if contradicts:
+            verb = "accepts" if literal.status.accepted else "forbids"
+            raise where.error(
+                f"{form.status.value} regex '{form.text}' matches "
+                f"{literal.text!r}, which term {other_term.id!r} {verb} "
+                f"({literal_at})"
+            )

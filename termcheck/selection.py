@@ -1,0 +1,167 @@
+"""Which files a run checks: ``include``/``exclude`` patterns and git's ignore rules."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from termcheck.config import Config
+from termcheck.files import EXTENSIONS
+
+if TYPE_CHECKING:
+    from pathspec import GitIgnoreSpec
+
+__all__ = ["GitIgnore", "Selection", "find_repository"]
+
+
+class Selection:
+    """Decides, for a path, whether a run checks it.
+
+    Patterns are gitignore-style and relative to the config's folder. Git's
+    ignore rules (``.gitignore`` files and ``.git/info/exclude``) apply only to
+    files met while walking a folder; ``exclude`` applies to every file.
+    """
+
+    def __init__(self, config: Config | None = None) -> None:
+        config = config or Config()
+        self.root = config.root.resolve()
+        self._include = _spec(config.include)
+        self._exclude = _spec(config.exclude)
+        self._extensions = EXTENSIONS | set(config.markup_map)
+        self._repositories: dict[Path, Path | None] = {}  # folder -> its repository
+        self._ignores: dict[Path, GitIgnore] = {}  # repository -> its rules
+
+    def relative(self, path: Path, *, folder: bool = False) -> str | None:
+        """``path`` relative to the config folder, ``/``-separated; None outside."""
+        try:
+            relative = path.resolve().relative_to(self.root).as_posix()
+        except ValueError:
+            return None
+        return relative + "/" if folder and relative != "." else relative
+
+    def excluded(self, path: Path, *, folder: bool = False) -> bool:
+        """True when ``path`` matches an ``exclude`` pattern."""
+        if self._exclude is None:
+            return False
+        relative = self.relative(path, folder=folder)
+        return relative is not None and self._exclude.match_file(relative)
+
+    def wanted_file(self, path: Path) -> bool:
+        """True for a file met while walking that the run should check."""
+        if self._include is not None:
+            relative = self.relative(path)
+            if relative is None or not self._include.match_file(relative):
+                return False
+        elif path.suffix.lower() not in self._extensions:
+            return False
+        return not self.excluded(path) and not self.git_ignored(path)
+
+    def wanted_folder(self, path: Path) -> bool:
+        """True for a folder that walking should enter."""
+        return not self.excluded(path, folder=True) and not self.git_ignored(
+            path, folder=True
+        )
+
+    def git_ignored(self, path: Path, *, folder: bool = False) -> bool:
+        """True when git ignores ``path`` (False outside a repository)."""
+        resolved = path.resolve()
+        parent = resolved.parent
+        if parent not in self._repositories:
+            self._repositories[parent] = find_repository(parent)
+        root = self._repositories[parent]
+        if root is None:
+            return False
+        if root not in self._ignores:
+            self._ignores[root] = GitIgnore(root)
+        return self._ignores[root].ignored(resolved, folder=folder)
+
+
+def find_repository(start: Path) -> Path | None:
+    """The nearest folder from ``start`` upwards that holds ``.git``."""
+    for folder in (start, *start.parents):
+        if (folder / ".git").exists():
+            return folder
+    return None
+
+
+class GitIgnore:
+    """Git's ignore rules for one repository, read from its ignore files on use."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._specs: dict[Path, GitIgnoreSpec | None] = {}
+        self._folders: dict[tuple[str, ...], bool] = {}
+        exclude = _git_dir(root) / "info" / "exclude"
+        self._info = _spec(_read_lines(exclude))
+
+    def ignored(self, path: Path, *, folder: bool = False) -> bool:
+        """True when git ignores ``path``, or a folder that holds it.
+
+        Within one path, deeper ``.gitignore`` files override shallower ones,
+        which override ``.git/info/exclude``, and the last matching pattern
+        wins, as in git. A file in an ignored folder cannot be re-included.
+        """
+        try:
+            parts = path.relative_to(self.root).parts
+        except ValueError:
+            return False
+        for depth in range(1, len(parts)):
+            if self._folder_ignored(parts[:depth]):
+                return True
+        return self._verdict(parts, folder)
+
+    def _folder_ignored(self, parts: tuple[str, ...]) -> bool:
+        if parts not in self._folders:
+            self._folders[parts] = self._verdict(parts, True)
+        return self._folders[parts]
+
+    def _verdict(self, parts: tuple[str, ...], folder: bool) -> bool:
+        verdict: bool | None = None
+        base = self.root
+        layers = [(self.root, self._info)]
+        for part in parts[:-1]:
+            layers.append((base, self._gitignore(base)))
+            base = base / part
+        layers.append((base, self._gitignore(base)))
+        path = self.root.joinpath(*parts)
+        for layer_base, spec in layers:
+            if spec is None:
+                continue
+            relative = path.relative_to(layer_base).as_posix() + ("/" if folder else "")
+            result = spec.check_file(relative)
+            if result.include is not None:
+                verdict = result.include
+        return bool(verdict)
+
+    def _gitignore(self, folder: Path) -> GitIgnoreSpec | None:
+        if folder not in self._specs:
+            self._specs[folder] = _spec(_read_lines(folder / ".gitignore"))
+        return self._specs[folder]
+
+
+def _git_dir(root: Path) -> Path:
+    """The repository's common git folder (a worktree's ``.git`` is a file)."""
+    dot_git = root / ".git"
+    if dot_git.is_dir():
+        return dot_git
+    lines = _read_lines(dot_git)
+    if not lines or not lines[0].startswith("gitdir:"):
+        return dot_git
+    git_dir = (root / lines[0].removeprefix("gitdir:").strip()).resolve()
+    common = _read_lines(git_dir / "commondir")
+    return (git_dir / common[0].strip()).resolve() if common else git_dir
+
+
+def _read_lines(path: Path) -> tuple[str, ...]:
+    try:
+        return tuple(path.read_text(encoding="utf-8", errors="replace").splitlines())
+    except OSError:
+        return ()
+
+
+def _spec(patterns: tuple[str, ...]) -> GitIgnoreSpec | None:
+    if not patterns:
+        return None
+    from pathspec import GitIgnoreSpec
+
+    return GitIgnoreSpec.from_lines(patterns)
