@@ -40,6 +40,7 @@ __all__ = [
 EXACT_KINDS = ("forbidden", "forbidden-case", "case", "wrapped", "regex")
 NEAR_KINDS = ("typo", "inserted", "dropped", "swapped", "hyphenated")
 PLANTED_TERMS = 100
+PLANT_SHARE = 0.03  # sentences that get a planted case
 LINE_WIDTH = 78
 FILE_BYTES = 100_000  # corpus files are about this size
 
@@ -418,7 +419,7 @@ def write_corpus(
                 words = next(sentences)
                 words[0] = words[0].capitalize()
                 plant_at = (
-                    rng.randint(1, len(words) - 1) if rng.random() < 0.25 else -1
+                    rng.randint(1, len(words) - 1) if rng.random() < PLANT_SHARE else -1
                 )
                 for position, word in enumerate(words):
                     if position == plant_at:

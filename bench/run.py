@@ -113,6 +113,14 @@ def prepare(sizes: Sequence[int], counts: Sequence[int], big: int) -> None:
         shutil.rmtree(DATA)
     DATA.mkdir(parents=True, exist_ok=True)
     stamp.write_bytes(source)
+    if not (DATA / ".git").exists():
+        # termcheck skips what git ignores when it walks a folder, and the outer
+        # repository ignores bench/.cache/: make the data a repository of its own.
+        git = shutil.which("git")
+        if git is None or subprocess.run(
+            [git, "init", "-q", str(DATA)], check=False
+        ).returncode:
+            (DATA / ".git").mkdir()
     terms: list[generate.BenchTerm] = []
     for count in counts:
         if not (DATA / f"g{count}.yaml").exists():
@@ -130,9 +138,9 @@ def prepare(sizes: Sequence[int], counts: Sequence[int], big: int) -> None:
     if not small.exists():
         text = (DATA / "c1" / "part000" / "doc00000.md").read_text(encoding="utf-8")
         small.write_text(text[:3000].rsplit("\n", 1)[0] + "\n", encoding="utf-8")
-    if big and not (DATA / f"big{big}.md").exists():
+    if big and not (DATA / f"big{big}.txt").exists():
         print(f"  writing a single {big} MB file")
-        generate.write_big_file(DATA / f"big{big}.md", big)
+        generate.write_big_file(DATA / f"big{big}.txt", big)
 
 
 def _write_glossary_files(terms: list[generate.BenchTerm], count: int) -> None:
@@ -586,7 +594,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         say(*table([*header, "same output", "peak RSS (-j1)"], parallel_rows), "")
     big_run = None
     if big:
-        big_file = DATA / f"big{big}.md"
+        big_file = DATA / f"big{big}.txt"
         big_run, _ = termcheck(big_file, 10_000, jobs=1)
         say(
             f"A single {big} MB file, 10,000 terms, `--jobs 1`: "
