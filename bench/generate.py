@@ -241,7 +241,8 @@ def _near_variant(
             slot = rng.choice(long)
             result = list(words)
             result[slot] = _typo(rng, words[slot])
-    elif kind == "inserted" and len(words) >= 2:
+    elif kind == "inserted" and len(words) >= 3:
+        # (A two-word form takes no word in between: "X and Y" is another thing.)
         result = list(words)
         extra = "national" if len(content) >= 3 else rng.choice(("the", "and"))
         result.insert(rng.randint(1, len(words) - 1), extra)
