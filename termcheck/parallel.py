@@ -82,8 +82,11 @@ def _in_workers(
     work = [targets[n] for n in files]
     workers = min(jobs, len(work))
     chunk = max(1, min(16, len(work) // (workers * 8)))
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        yield from pool.imap(_work, work, chunksize=chunk)
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            yield from pool.imap(_work, work, chunksize=chunk)
+    finally:
+        _JOB.clear()
 
 
 def _work(target: Target) -> _Done:
