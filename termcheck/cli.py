@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from termcheck.cli_tools import register_tools
 from termcheck.errors import GlossaryError, TermcheckError
 from termcheck.formatters import FORMATTERS, FormatOptions
 from termcheck.model import ExitCode
@@ -175,8 +176,7 @@ def check_command(
     diff: bool,
     output: str | None,
     baseline: str | None,
-    write_baseline: str | None,
-    jobs: int | None, no_cache: bool,
+    write_baseline: str | None, jobs: int | None, no_cache: bool,
 ) -> None:
     """Check files, folders (recursively) or standard input (-) for term variants.
 
@@ -209,8 +209,7 @@ def check_command(
         project=project,
         inline_config=not no_inline_config,
         encoding=encoding,
-        after=after,
-        jobs=jobs, progress=progress_for(sys.stderr, output_format),
+        after=after, jobs=jobs, progress=progress_for(sys.stderr, output_format),
     )
     if write_baseline:
         report = _write_baseline(write_baseline, report, sources)
@@ -272,10 +271,8 @@ def _write_output(
 
     from termcheck.atomic import write_atomic
 
-    plain = replace(options, color=False)
-    lines = list(FORMATTERS[output_format](report, plain))
-    text = "".join(line + "\n" for line in lines)
-    write_atomic(Path(path), text.encode("utf-8"))
+    lines = FORMATTERS[output_format](report, replace(options, color=False))
+    write_atomic(Path(path), "".join(line + "\n" for line in lines).encode("utf-8"))
 
 
 def _print_fixes(report: Report, diff: bool) -> int:
@@ -393,6 +390,9 @@ def test_command(ctx: click.Context, files: tuple[str, ...]) -> None:
             failed += 1
     click.echo(f"{total} example{'' if total == 1 else 's'}, {failed} failed")
     ctx.exit(int(ExitCode.FINDINGS if failed else ExitCode.OK))
+
+
+register_tools(cli, glossary_group)  # stats, discover, glossary import/export
 
 
 def main(argv: Sequence[str] | None = None) -> None:

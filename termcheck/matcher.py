@@ -119,22 +119,24 @@ def _phrase_matches(index: TermIndex, text: str, tokens: Tokens) -> list[_Candid
         if not initial:
             continue
         states = list(initial)
-        best: tuple[int, str, int, str] | None = None
+        longest: list[tuple[int, str, int, str]] = []  # completions, longest only
         j = i
         while states:
-            for state in states:
-                if (
-                    lookup.get(state[0], 0) & PHRASE
-                    and _inflection_fits(index, state, j - i)
-                    and (j + 1 >= len(keys) or seps[j + 1] != DOT)
-                ):
-                    best = (j, *state)
+            done = [
+                (j, *state)
+                for state in states
+                if lookup.get(state[0], 0) & PHRASE
+                and _inflection_fits(index, state, j - i)
+                and (j + 1 >= len(keys) or seps[j + 1] != DOT)
+            ]
+            longest = done or longest
             j += 1
             if j >= len(keys) or seps[j] is None:
                 break
             states = _advance(states, seps[j] or "", keys[j], j - i, lookup)
-        if best is not None:
-            found.append(_phrase_candidate(index, text, tokens, i, best))
+        if longest:
+            readings = [_phrase_candidate(index, text, tokens, i, c) for c in longest]
+            found.append(min(readings, key=_reading_rank))
     return found
 
 
@@ -147,6 +149,13 @@ def _initial_states(
         if lookup.get(base, 0) & (PHRASE | HEAD):
             states.append((base, 0, ending))
     return tuple(states)
+
+
+def _reading_rank(candidate: _Candidate) -> tuple[bool, bool]:
+    """Of two readings of the same words, the one in the right case wins, then the
+    word as written: "HTTPs" is HTTP's plural; "https" is HTTPS, not HTTP's plural."""
+    match = candidate.match
+    return (not match.case_exact, bool(match.inflection))
 
 
 def _advance(
@@ -194,10 +203,7 @@ def _phrase_candidate(
     start, end = tokens.starts[first], tokens.ends[last]
     terms = index.glossary.terms
     if len(refs) == 1 and not terms[refs[0].term].case_sensitive:
-        case_exact, ref = (
-            True,
-            refs[0],
-        )  # letter case cannot matter: skip the comparison
+        case_exact, ref = True, refs[0]  # letter case cannot matter: skip comparing
     else:
         scored = [(_case_exact(text, tokens, first, r, inflected), r) for r in refs]
         case_exact, ref = max(scored, key=lambda pair: pair[0])

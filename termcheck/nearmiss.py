@@ -34,7 +34,13 @@ from rapidfuzz.distance import OSA
 from termcheck.index import MIN_FUZZY_WORD, FormRef, TermIndex
 from termcheck.tokens import DOT, FUNCTION_WORDS, Tokens, deinflect
 
-__all__ = ["NearMiss", "find_near_misses", "score_window"]
+__all__ = [
+    "NearMiss",
+    "find_near_misses",
+    "resolve_word",
+    "score_window",
+    "word_similarity",
+]
 
 TYPO_MIN: Final = 0.75  # per-word similarity below this is another word
 FUNCTION_COST: Final = 0.03
@@ -93,7 +99,7 @@ def find_near_misses(
     return sorted(best.values(), key=lambda n: (n.first, n.last))
 
 
-def _resolve(
+def resolve_word(
     index: TermIndex, key: str, cache: dict[str, list[tuple[int, float]]]
 ) -> list[tuple[int, float]]:
     """Vocabulary words a text word stands for: itself, its base, or a typo of one."""
@@ -153,7 +159,7 @@ def _candidate_windows(index: TermIndex, tokens: Tokens) -> set[tuple[int, int, 
             continue
         hits = cache.get(key)
         if hits is None:
-            hits = _resolve(index, key, cache)
+            hits = resolve_word(index, key, cache)
         if not hits:
             continue
         while recent and position - recent[0][0] > MAX_PAIR_DISTANCE:

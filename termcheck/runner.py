@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from termcheck.project import Project
     from termcheck.selection import Selection
 
-__all__ = ["AfterCheck", "FileJob", "Target", "check_paths"]
+__all__ = ["AfterCheck", "FileJob", "Target", "check_paths", "read_texts"]
 
 AfterCheck = Callable[
     [str, Path | None, str, list[Finding], Callable[[str], list[Finding]]],
@@ -162,6 +162,32 @@ class FileJob:
 def _findings_of(check: Callable[[str], Outcome]) -> Callable[[str], list[Finding]]:
     """``check`` as a function from a text to its findings (for re-checks)."""
     return lambda text: list(check(text).findings)
+
+
+def read_texts(
+    paths: Sequence[str], *, stdin: TextIO | None = None
+) -> Iterator[tuple[str, Path | None, str | InputError]]:
+    """Yield ``(display path, path, text)`` for every file ``paths`` names, as
+    ``check`` reads them; the text is an InputError for a file that cannot be
+    read, and the path is None for standard input."""
+    return _texts(paths, stdin)
+
+
+def _texts(
+    paths: Sequence[str],
+    stdin: TextIO | None,
+    selection: Selection | None = None,
+    encoding: str | None = None,
+) -> Iterator[tuple[str, Path | None, str | InputError]]:
+    """Yield each file's display path and path with its text, or why it has none."""
+    for display, path, walked, error in _targets(paths, selection):
+        if error is not None:
+            yield display, None, error
+            continue
+        text = _read(display, path, stdin, encoding)
+        if walked and isinstance(text, BinaryFileError):
+            continue  # binary files met in a folder are not prose
+        yield display, path, text
 
 
 def _targets(paths: Sequence[str], selection: Selection | None) -> Iterator[Target]:

@@ -387,3 +387,20 @@ class TestIdentifiers:
             f.kind.value
             for f in check_text(GLOSSARY, "the community-of-human-destiny idea")
         ] == ["near-miss"]
+
+
+class TestExactBeforeInflected:
+    """A word that is a form as written is never read as another form's plural."""
+
+    def test_https_is_not_plural_of_http(self) -> None:
+        """'https' is the form HTTPS in the wrong case, not the plural of HTTP."""
+        glossary = Glossary(
+            (
+                Term("http", "HTTP", case_sensitive=True),
+                Term("https", "HTTPS", case_sensitive=True),
+            )
+        )
+        assert [(f.term, f.kind.value) for f in check_text(glossary, "use https")] == [
+            ("https", "case")
+        ]
+        assert [f.term for f in check_text(glossary, "two HTTPs")] == []

@@ -1,0 +1,222 @@
+"""The glossary tooling commands: ``stats``, ``discover``, ``glossary import/export``.
+
+Registered on the group by ``termcheck.cli``; like it, they are the command-line
+edge: the work is done in ``stats``, ``discover`` and ``interchange``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from termcheck.model import ExitCode
+
+__all__ = ["register_tools"]
+
+
+@click.command("import")
+@click.argument("file", metavar="FILE")
+@click.option(
+    "--from",
+    "kind",
+    type=click.Choice(["tbx", "csv", "vale"]),
+    required=True,
+    help="Format of FILE.",
+)
+@click.option(
+    "-o",
+    "--output",
+    metavar="PATH",
+    help="Write the glossary here [default: standard output].",
+)
+@click.option("--lang", metavar="TAG", help="Language to take from a TBX file.")
+def import_command(file: str, kind: str, output: str | None, lang: str | None) -> None:
+    """Convert a TBX, CSV or Vale file (rule, or Vocab folder) into a glossary.
+
+    What cannot be carried over is listed as warnings on standard error and in
+    the glossary's header comment.
+    """
+    from termcheck.interchange import import_glossary
+
+    result = import_glossary(kind, Path(file), lang)
+    for warning in result.warnings:
+        click.echo(f"termcheck: warning: {warning}", err=True)
+    _write(result.text, output)
+    if output:
+        click.echo(f"{output}: {result.terms} terms imported from {file}", err=True)
+
+
+@click.command("export")
+@click.argument("file", metavar="FILE|NAME")
+@click.option(
+    "--to",
+    "kind",
+    type=click.Choice(["tbx", "csv"]),
+    required=True,
+    help="Format to write.",
+)
+@click.option(
+    "-o", "--output", metavar="PATH", help="Write here [default: standard output]."
+)
+def export_command(file: str, kind: str, output: str | None) -> None:
+    """Write a glossary as TBX-Basic (v3) or CSV.
+
+    What the format cannot hold is listed as warnings on standard error.
+    """
+    from termcheck.cli import _load
+    from termcheck.interchange import export_glossary
+
+    result = export_glossary(kind, _load(file), file)
+    for warning in result.warnings:
+        click.echo(f"termcheck: warning: not exported: {warning}", err=True)
+    _write(result.text, output)
+
+
+def _write(text: str, output: str | None) -> None:
+    """Write ``text`` to the file ``output``, or to stdout when it is None or -."""
+    if output is None or output == "-":
+        click.echo(text, nl=False)
+        return
+    Path(output).write_text(text, encoding="utf-8", newline="")
+
+
+@click.command("stats")
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option(
+    "-g",
+    "--glossary",
+    "glossaries",
+    multiple=True,
+    metavar="PATH|NAME",
+    help="Glossary file or bundled glossary name; repeat to combine.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "csv"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--color/--no-color",
+    default=None,
+    help="Colour the kinds [default: on a terminal unless NO_COLOR is set].",
+)
+@click.pass_context
+def stats_command(
+    ctx: click.Context,
+    paths: tuple[str, ...],
+    glossaries: tuple[str, ...],
+    output_format: str,
+    color: bool | None,
+) -> None:
+    """Count how often each wording of each term occurs, per file and in total.
+
+    Exit status: 0, or 2 on a usage, glossary or input error.
+    """
+    from termcheck.cli import _load, _use_color
+    from termcheck.stats import usage_stats
+    from termcheck.stats_format import STATS_FORMATS
+
+    if not glossaries:
+        raise click.UsageError("no glossary given; use --glossary", ctx)
+    glossary = _load(*glossaries)
+    texts, failed = _read(paths)
+    stats = usage_stats(glossary, texts)
+    use_color = _use_color(color)
+    for line in STATS_FORMATS[output_format](stats, color=use_color):
+        click.echo(line, color=use_color)
+    _finish(ctx, failed)
+
+
+@click.command("discover")
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option(
+    "-g",
+    "--glossary",
+    "glossaries",
+    multiple=True,
+    metavar="PATH|NAME",
+    help="Leave out families that this glossary already covers.",
+)
+@click.option(
+    "--min-count",
+    type=click.IntRange(min=2),
+    default=3,
+    show_default=True,
+    help="Report families with at least this many occurrences.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "yaml"]),
+    default="text",
+    show_default=True,
+    help="Output format; yaml writes a ready-to-edit glossary.",
+)
+@click.option(
+    "--color/--no-color",
+    default=None,
+    help="Bold family titles [default: on a terminal unless NO_COLOR].",
+)
+@click.pass_context
+def discover_command(
+    ctx: click.Context,
+    paths: tuple[str, ...],
+    glossaries: tuple[str, ...],
+    min_count: int,
+    output_format: str,
+    color: bool | None,
+) -> None:
+    """Find recurring phrases written in several ways (typos, hyphens, case, order).
+
+    Exit status: 0, or 2 on a usage, glossary or input error.
+    """
+    from termcheck.cli import _load, _use_color
+    from termcheck.discover import discover_families
+    from termcheck.discover_format import DISCOVER_FORMATS, uncovered
+
+    glossary = _load(*glossaries) if glossaries else None
+    texts, failed = _read(paths)
+    families = discover_families(texts, min_count=min_count)
+    if glossary is not None:
+        families = uncovered(families, glossary)
+    use_color = _use_color(color)
+    for line in DISCOVER_FORMATS[output_format](families, color=use_color):
+        click.echo(line, color=use_color)
+    _finish(ctx, failed)
+
+
+def _read(paths: tuple[str, ...]) -> tuple[list[tuple[str, str]], list[str]]:
+    """The texts of the files ``paths`` name (prose only, markup blanked), and the
+    messages of those that could not be read."""
+    from termcheck.extractors import EXTRACTORS, markup_for
+    from termcheck.runner import read_texts
+
+    texts, failed = [], []
+    for display, path, text in read_texts(paths):
+        if isinstance(text, str):
+            texts.append((display, EXTRACTORS[markup_for(path)](text).masked))
+        else:
+            failed.append(f"{display}: {text.problem}")
+    return texts, failed
+
+
+def _finish(ctx: click.Context, failed: list[str]) -> None:
+    """Report unreadable files and exit 2 if there were any, else 0."""
+    from termcheck.cli import _error
+
+    for message in failed:
+        _error(message)
+    ctx.exit(int(ExitCode.ERROR if failed else ExitCode.OK))
+
+
+def register_tools(cli: click.Group, glossary_group: click.Group) -> None:
+    """Add ``stats`` and ``discover`` to ``cli``, ``import``/``export`` to the
+    ``glossary`` group."""
+    cli.add_command(stats_command)
+    cli.add_command(discover_command)
+    glossary_group.add_command(import_command)
+    glossary_group.add_command(export_command)
