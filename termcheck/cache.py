@@ -140,9 +140,7 @@ def _no_collector() -> Iterator[None]:
             gc.enable()
 
 
-def _build(
-    sources: Sequence[str], fuzzy: float | None
-) -> tuple[Glossary, TermIndex]:
+def _build(sources: Sequence[str], fuzzy: float | None) -> tuple[Glossary, TermIndex]:
     from termcheck.glossary import load_glossary  # YAML: only needed on a miss
 
     with _no_collector():

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 
+from termcheck.errors import InputError
 from termcheck.model import ExitCode
 
 __all__ = ["register_tools"]
@@ -199,7 +200,7 @@ def _read(paths: tuple[str, ...]) -> tuple[list[tuple[str, str]], list[str]]:
     for display, path, text in read_texts(paths):
         if isinstance(text, str):
             texts.append((display, EXTRACTORS[markup_for(path)](text).masked))
-        else:
+        elif isinstance(text, InputError):  # a skipped file is no failure
             failed.append(f"{display}: {text.problem}")
     return texts, failed
 

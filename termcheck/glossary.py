@@ -13,6 +13,7 @@ from pathlib import Path
 
 import regex
 
+from termcheck.bulk import bulk
 from termcheck.errors import GlossaryError
 from termcheck.glossary_checks import Located, check_terms
 from termcheck.model import Examples, Form, Glossary, Severity, Status, Term
@@ -74,6 +75,7 @@ class _Document:
     terms: tuple[Located, ...]
 
 
+@bulk
 def parse_glossary(text: str, path: str = "<string>") -> Glossary:
     """Parse and validate one glossary document; GlossaryError on any problem."""
     document = _Parser(path).document(read_yaml(text, path))
@@ -82,6 +84,7 @@ def parse_glossary(text: str, path: str = "<string>") -> Glossary:
     return Glossary(terms, (path,), document.name, document.language)
 
 
+@bulk
 def load_glossary(
     *sources: str | os.PathLike[str], fuzzy: float | None = _DEFAULT_FUZZY
 ) -> Glossary:

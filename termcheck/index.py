@@ -9,8 +9,9 @@ from typing import Final
 
 import regex
 
+from termcheck.bulk import bulk
 from termcheck.model import Form, Glossary, Status, Term
-from termcheck.tokens import FUNCTION_WORDS, tokenize
+from termcheck.tokens import FUNCTION_WORDS, LONG_WORD, tokenize
 
 __all__ = [
     "HEAD",
@@ -103,6 +104,7 @@ def phrase_key(
     return "".join(parts)
 
 
+@bulk
 def build_index(glossary: Glossary) -> TermIndex:
     """Index every form of every term in ``glossary``."""
     index = TermIndex(glossary)
@@ -167,7 +169,7 @@ def _vocab_id(index: TermIndex, key: str) -> int:
     if word_id is None:
         word_id = index.vocab[key] = len(index.vocab)
         index.words.append(key)
-        if len(key) >= MIN_FUZZY_WORD:
+        if MIN_FUZZY_WORD <= len(key) <= LONG_WORD:
             for position in range(len(key)):
                 index.deletes.setdefault(
                     key[:position] + key[position + 1 :], []

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from termcheck.checker import check_text
 from termcheck.fix import apply_fixes, unified_diff
 from termcheck.model import Form, Glossary, Kind, Status, Term
+from tests.profiles import examples
 from tests.semantics import semantics_glossary
 
 GLOSSARY = semantics_glossary()
@@ -218,7 +219,7 @@ class TestApplyFixesSafety:
         max_size=14,
     ).map(" ".join)
 
-    @settings(max_examples=150, deadline=None)
+    @settings(max_examples=examples(150), deadline=None)
     @given(texts)
     def test_idempotent_and_no_new_findings(self, text):
         """A second fix changes nothing, and fixing adds no finding."""

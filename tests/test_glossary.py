@@ -21,6 +21,7 @@ from termcheck.glossary import (
     resolve_glossary_source,
 )
 from termcheck.model import Examples, Form, Glossary, Severity, Status
+from tests.profiles import examples
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "glossary.yaml"
@@ -726,7 +727,7 @@ class TestRegexForms:
         )
 
     def test_empty_regex(self):
-        """A null regex is empty."""
+        """A null regex is empty (small documents never go through libyaml)."""
         problem_at(
             "  - canonical: a\n    forbidden: [{regex: }]\n", "4:24", "'regex' is empty"
         )
@@ -975,7 +976,7 @@ def parse_or_error(text: str) -> Glossary | GlossaryError:
 class TestNeverCrashes:
     """Whatever the input, the loader returns a Glossary or raises GlossaryError."""
 
-    @settings(max_examples=300, deadline=None)
+    @settings(max_examples=examples(300), deadline=None)
     @given(st.text())
     def test_arbitrary_text(self, text):
         """Arbitrary text gives a Glossary or a GlossaryError, nothing else."""
@@ -986,7 +987,9 @@ class TestNeverCrashes:
             assert isinstance(outcome, Glossary)
 
     @settings(
-        max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+        max_examples=examples(300),
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow],
     )
     @given(_DOCUMENTS)
     def test_glossary_shaped_documents(self, document):
