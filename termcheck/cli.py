@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from termcheck.cli_tools import register_tools
-from termcheck.errors import GlossaryError, error_line, internal_error
+from termcheck.errors import error_line, internal_error
 from termcheck.formatters import FORMATTERS, FormatOptions
 from termcheck.guard import parse_size, unwind_on_sigterm
 from termcheck.model import ExitCode
@@ -352,50 +352,6 @@ def init_command(directory: str) -> None:
 @cli.group("glossary")
 def glossary_group() -> None:
     """Validate glossary files and run the examples they contain."""
-
-
-@glossary_group.command("validate")
-@click.argument("files", nargs=-1, required=True, metavar="FILE...")
-@click.pass_context
-def validate_command(ctx: click.Context, files: tuple[str, ...]) -> None:
-    """Load each glossary on its own and report whether it is valid.
-
-    Exit status: 0 when all are valid, 2 otherwise.
-    """
-    from termcheck.notices import plural
-
-    invalid = 0
-    for name in files:
-        try:
-            glossary = _load(name)
-        except GlossaryError as error:
-            _error(str(error))
-            invalid += 1
-            continue
-        click.echo(f"{name}: ok ({plural(len(glossary), 'term')})")
-    ctx.exit(int(ExitCode.ERROR if invalid else ExitCode.OK))
-
-
-@glossary_group.command("test")
-@click.argument("files", nargs=-1, required=True, metavar="FILE...")
-@click.pass_context
-def test_command(ctx: click.Context, files: tuple[str, ...]) -> None:
-    """Check that each term's bad examples give a finding and good ones do not.
-
-    Exit status: 0 when all examples pass, 1 when one fails, 2 on an invalid
-    glossary.
-    """
-    from termcheck.selftest import count_examples, run_examples
-
-    glossaries = [_load(name) for name in files]
-    total = failed = 0
-    for glossary in glossaries:
-        total += count_examples(glossary)
-        for failure in run_examples(glossary):
-            click.echo(failure.message)
-            failed += 1
-    click.echo(f"{total} example{'' if total == 1 else 's'}, {failed} failed")
-    ctx.exit(int(ExitCode.FINDINGS if failed else ExitCode.OK))
 
 
 register_tools(cli, glossary_group)  # stats, discover, glossary import/export
