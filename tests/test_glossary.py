@@ -726,6 +726,23 @@ class TestRegexForms:
             "regex form has no 'regex'",
         )
 
+    def test_space_before_a_quantifier(self):
+        """A space followed by ?, * or + is a run of white space, quantified."""
+        glossary = parse(
+            "  - canonical: electronic mail\n    forbidden:\n"
+            "      - regex: 'e ?-?mails?'\n"
+        )
+        (form,) = glossary["electronic-mail"].forbidden
+        assert form.text == "e ?-?mails?"
+
+    def test_regex_that_breaks_the_whole_word_wrapper(self):
+        """A verbose comment at the end would swallow the wrapper: refused."""
+        problem_at(
+            "  - canonical: a\n    forbidden:\n      - regex: '(?x)abc # note'\n",
+            "5:16",
+            "does not work inside termcheck's whole-word pattern",
+        )
+
     def test_empty_regex(self):
         """A null regex is empty (small documents never go through libyaml)."""
         problem_at(
