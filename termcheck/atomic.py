@@ -221,9 +221,7 @@ def _temporary(path: Path, *, unnamed: bool = True) -> tuple[int, Path | None]:
     return handle, Path(name)
 
 
-def _name(
-    handle: int, path: Path, data: bytes, info: os.stat_result | None
-) -> Path:
+def _name(handle: int, path: Path, data: bytes, info: os.stat_result | None) -> Path:
     """Give the finished unnamed file a temporary name beside ``path``.
 
     Where the system will not link it, the data is written again to a named

@@ -75,9 +75,7 @@ def line_opener(text: str, offset: int, markers: frozenset[str]) -> int:
 
 def _skip_blanks(text: str, position: int) -> int:
     """Move left from ``position`` past white space other than line breaks."""
-    while (
-        position >= 0 and text[position] not in "\r\n" and text[position].isspace()
-    ):
+    while position >= 0 and text[position] not in "\r\n" and text[position].isspace():
         position -= 1
     return position
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from termcheck.cli_tools import register_tools
-from termcheck.errors import GlossaryError, error_line, internal_error
+from termcheck.errors import error_line, internal_error
 from termcheck.formatters import FORMATTERS, FormatOptions
 from termcheck.guard import parse_size, unwind_on_sigterm
 from termcheck.model import ExitCode
@@ -163,6 +163,8 @@ def cli() -> None:
     metavar="NAME",
     help="Decode files with this codec  [default: UTF-8, or UTF-16/32 by BOM].",
 )
+@click.option("-j", "--jobs", type=click.IntRange(1), help="Workers [all CPUs].")
+@click.option("--no-cache", is_flag=True, help="Do not use the on-disk index cache.")
 @click.pass_context
 def check_command(
     ctx: click.Context,
@@ -184,6 +186,8 @@ def check_command(
     baseline: str | None,
     write_baseline: str | None,
     max_file_size: int,
+    jobs: int | None,
+    no_cache: bool,
 ) -> None:
     """Check files, folders (recursively) or standard input (-) for term variants.
 
@@ -201,8 +205,9 @@ def check_command(
     )
     if encoding is not None:
         check_encoding(encoding)
-    glossary = project.validate()
+    glossary = project.validate(use_cache=not no_cache)
     output_format = output_format or project.config.format or "text"
+    from termcheck.progress import progress_for
     from termcheck.runner import check_paths  # brings in the matcher
 
     after = _after_check(paths, fixing, fix_near_misses, diff, write_baseline, baseline)
@@ -217,6 +222,8 @@ def check_command(
         encoding=encoding,
         after=after,
         max_file_size=max_file_size,
+        jobs=jobs,
+        progress=progress_for(sys.stderr, output_format),
     )
     if write_baseline:
         report = _write_baseline(write_baseline, report, sources)
@@ -345,49 +352,6 @@ def init_command(directory: str) -> None:
 @cli.group("glossary")
 def glossary_group() -> None:
     """Validate glossary files and run the examples they contain."""
-
-
-@glossary_group.command("validate")
-@click.argument("files", nargs=-1, required=True, metavar="FILE...")
-@click.pass_context
-def validate_command(ctx: click.Context, files: tuple[str, ...]) -> None:
-    """Load each glossary on its own and report whether it is valid.
-
-    Exit status: 0 when all are valid, 2 otherwise.
-    """
-    invalid = 0
-    for name in files:
-        try:
-            glossary = _load(name)
-        except GlossaryError as error:
-            _error(str(error))
-            invalid += 1
-            continue
-        count = len(glossary)
-        click.echo(f"{name}: ok ({count} term{'' if count == 1 else 's'})")
-    ctx.exit(int(ExitCode.ERROR if invalid else ExitCode.OK))
-
-
-@glossary_group.command("test")
-@click.argument("files", nargs=-1, required=True, metavar="FILE...")
-@click.pass_context
-def test_command(ctx: click.Context, files: tuple[str, ...]) -> None:
-    """Check that each term's bad examples give a finding and good ones do not.
-
-    Exit status: 0 when all examples pass, 1 when one fails, 2 on an invalid
-    glossary.
-    """
-    from termcheck.selftest import count_examples, run_examples
-
-    glossaries = [_load(name) for name in files]
-    total = failed = 0
-    for glossary in glossaries:
-        total += count_examples(glossary)
-        for failure in run_examples(glossary):
-            click.echo(failure.message)
-            failed += 1
-    click.echo(f"{total} example{'' if total == 1 else 's'}, {failed} failed")
-    ctx.exit(int(ExitCode.FINDINGS if failed else ExitCode.OK))
 
 
 register_tools(cli, glossary_group)  # stats, discover, glossary import/export

@@ -47,7 +47,7 @@ def _shortened(text: str) -> str:
     if len(text) <= _LONGEST:
         return text
     left_out = len(text) - _LONGEST + 40
-    return f"{text[:240]}[…{left_out} characters…]{text[-(_LONGEST - 280):]}"
+    return f"{text[:240]}[…{left_out} characters…]{text[-(_LONGEST - 280) :]}"
 
 
 def error_line(error: Exception) -> str | None:

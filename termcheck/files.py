@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "BINARY_PROBE",
+    "BOMS",
     "EXTENSIONS",
     "STDIN",
     "STDIN_NAME",
@@ -48,6 +49,9 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+
+BOMS = _BOMS
+"""Byte order marks and their codecs, longest first."""
 
 
 def collect_files(

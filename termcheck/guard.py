@@ -17,6 +17,7 @@ from termcheck.errors import FileSkipped, InputError
 __all__ = [
     "DEFAULT_MAX_FILE_SIZE",
     "format_size",
+    "inspect_file",
     "missing_reason",
     "open_regular",
     "parse_size",
@@ -129,9 +130,7 @@ def missing_reason(path: Path, error: OSError | None = None) -> str:
     return os.strerror(code) if code else "cannot be opened"
 
 
-def read_file(
-    path: Path, *, name: str, walked: bool, max_size: int | None
-) -> bytes:
+def read_file(path: Path, *, name: str, walked: bool, max_size: int | None) -> bytes:
     """The bytes of the regular file ``path``, checked before it is opened.
 
     A FIFO, device or socket is never opened. Named explicitly (``walked``
@@ -140,6 +139,17 @@ def read_file(
     FileSkipped as a note. A file over ``max_size`` bytes (None or 0: no limit)
     raises FileSkipped as a warning, and is not read.
     """
+    inspect_file(path, name=name, walked=walked, max_size=max_size)
+    limit = max_size or None
+    with open_regular(path, name=name, walked=walked) as stream:
+        data = stream.read()  # one allocation of the file's size
+    if limit is not None and len(data) > limit:  # it grew since the stat
+        raise _too_large(len(data), limit, name)
+    return data
+
+
+def inspect_file(path: Path, *, name: str, walked: bool, max_size: int | None) -> int:
+    """The size of ``path`` after the checks :func:`read_file` makes, unread."""
     try:
         info = path.stat()
     except OSError as error:
@@ -151,11 +161,7 @@ def read_file(
     limit = max_size or None
     if limit is not None and info.st_size > limit:
         raise _too_large(info.st_size, limit, name)
-    with open_regular(path, name=name, walked=walked) as stream:
-        data = stream.read()  # one allocation of the file's size
-    if limit is not None and len(data) > limit:  # it grew since the stat
-        raise _too_large(len(data), limit, name)
-    return data
+    return info.st_size
 
 
 def open_regular(path: Path, *, name: str, walked: bool = False) -> BinaryIO:

@@ -87,6 +87,14 @@ class TermIndex:
     pairs: dict[int, list[int]] = field(default_factory=dict)  # id << 32 | id
     split_words: dict[str, list[int]] = field(default_factory=dict)
     singles: dict[int, list[int]] = field(default_factory=dict)
+    term_numbers: dict[str, int] = field(default_factory=dict)  # term id -> number
+    # Text word -> vocabulary words it may stand for; filled by the near-miss search
+    # as texts are checked (the same words recur from file to file).
+    resolved: dict[str, list[tuple[int, float]]] = field(default_factory=dict)
+    # Text word -> the phrase walk states it starts (itself, inflected bases).
+    phrase_starts: dict[str, tuple[tuple[str, int, str], ...]] = field(
+        default_factory=dict
+    )
 
 
 def phrase_key(
@@ -105,6 +113,7 @@ def build_index(glossary: Glossary) -> TermIndex:
     """Index every form of every term in ``glossary``."""
     index = TermIndex(glossary)
     for term_no, term in enumerate(glossary.terms):
+        index.term_numbers[term.id] = term_no
         for form_no, form in enumerate(term.forms):
             if form.regex:
                 _add_regex(index, term_no, form_no, form, term)

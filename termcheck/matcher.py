@@ -23,12 +23,13 @@ from termcheck.model import Glossary, Match
 from termcheck.nearmiss import find_near_misses
 from termcheck.tokens import DOT, Tokens, deinflect, tokenize
 
-__all__ = ["REGEX_BUDGET_SECONDS", "find_matches", "index_for"]
+__all__ = ["REGEX_BUDGET_SECONDS", "find_matches", "index_for", "use_index"]
 
 REGEX_BUDGET_SECONDS: Final = 5.0
 _JOINERS: Final = ("-", DOT)
 _MIN_IDENTIFIER_PARTS: Final = 3  # all regex forms together, per text
 _CACHE: dict[int, tuple[Glossary, TermIndex]] = {}
+_STARTS_LIMIT: Final = 400_000  # text words whose start states an index remembers
 _FOLD_CASE_KEEP: Final = str.maketrans({"\u2019": "'", "\u2018": "'", "\u00ad": None})
 _OPENERS: Final = frozenset("\"'“‘«([{*_`#>-+|")
 _LINE_MARKS: Final = _OPENERS | frozenset(".)")
@@ -42,6 +43,13 @@ def index_for(glossary: Glossary) -> TermIndex:
             _CACHE.clear()
         cached = _CACHE[id(glossary)] = (glossary, build_index(glossary))
     return cached[1]
+
+
+def use_index(glossary: Glossary, index: TermIndex) -> None:
+    """Make ``index`` (built for ``glossary``, e.g. from the disk cache) its index."""
+    if len(_CACHE) >= 8:
+        _CACHE.clear()
+    _CACHE[id(glossary)] = (glossary, index)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,17 +108,19 @@ def _part_of_identifier(text: str, tokens: Tokens, candidate: _Candidate) -> boo
 def _phrase_matches(index: TermIndex, text: str, tokens: Tokens) -> list[_Candidate]:
     keys, seps = tokens.keys, tokens.seps
     lookup = index.lookup
+    known = index.phrase_starts
+    if len(known) > _STARTS_LIMIT:
+        known.clear()
     found: list[_Candidate] = []
     for i, key in enumerate(keys):
         if seps[i] == DOT:
             continue  # inside a dotted compound: a match must take all of it
-        flags = lookup.get(key, 0)
-        states = [(key, -1, "")] if flags else []
-        for base, ending in deinflect(key):
-            if lookup.get(base, 0) & (PHRASE | HEAD):
-                states.append((base, 0, ending))
-        if not states:
+        initial = known.get(key)
+        if initial is None:
+            initial = known[key] = _initial_states(lookup, key)
+        if not initial:
             continue
+        states = list(initial)
         longest: list[tuple[int, str, int, str]] = []  # completions, longest only
         j = i
         while states:
@@ -130,6 +140,17 @@ def _phrase_matches(index: TermIndex, text: str, tokens: Tokens) -> list[_Candid
             readings = [_phrase_candidate(index, text, tokens, i, c) for c in longest]
             found.append(min(readings, key=_reading_rank))
     return found
+
+
+def _initial_states(
+    lookup: dict[str, int], key: str
+) -> tuple[tuple[str, int, str], ...]:
+    """The walk states a word starts: itself, and its base forms that end a form."""
+    states = [(key, -1, "")] if lookup.get(key, 0) else []
+    for base, ending in deinflect(key):
+        if lookup.get(base, 0) & (PHRASE | HEAD):
+            states.append((base, 0, ending))
+    return tuple(states)
 
 
 def _reading_rank(candidate: _Candidate) -> tuple[bool, bool]:
@@ -329,7 +350,7 @@ def _regex_candidate(
 def _near_candidates(
     index: TermIndex, tokens: Tokens, exact: list[_Candidate]
 ) -> list[_Candidate]:
-    term_numbers = {term.id: number for number, term in enumerate(index.glossary.terms)}
+    term_numbers = index.term_numbers
     spans: dict[int, list[tuple[int, int]]] = {}
     for candidate in exact:
         spans.setdefault(term_numbers[candidate.match.term_id], []).append(

@@ -56,6 +56,7 @@ MIN_WORDS_AFTER_DROP: Final = 3
 SLACK: Final = 2  # a window may be this many words longer than its form
 MAX_PAIR_DISTANCE: Final = 10  # two words of one form are at most this far apart
 _IMPOSSIBLE: Final = 99.0
+RESOLVED_LIMIT: Final = 400_000  # text words whose resolution the index remembers
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,17 +162,23 @@ def _typo_candidates(index: TermIndex, key: str) -> list[tuple[int, float]]:
 
 def _candidate_windows(index: TermIndex, tokens: Tokens) -> set[tuple[int, int, int]]:
     keys, seps = tokens.keys, tokens.seps
-    cache: dict[str, list[tuple[int, float]]] = {}
+    cache = index.resolved
+    if len(cache) > RESOLVED_LIMIT:
+        cache.clear()
     pairs, singles = index.pairs, index.singles
     recent: deque[tuple[int, int]] = deque()  # (position, vocab id) hits in this phrase
     spots: dict[int, set[int]] = {}  # form ref -> positions of its words
     windows: set[tuple[int, int, int]] = set()
     split_words = index.split_words
     for position, key in enumerate(keys):
-        if seps[position] is None or seps[position] == DOT:
+        sep = seps[position]
+        if sep is None or sep == DOT:
             recent.clear()
-        elif split_words and position and seps[position] != "":
-            _add_split_words(index, tokens, position, windows)
+        elif split_words and position and sep != "":
+            # A single-word form written as two words: "Git Hub", "e mail".
+            split = split_words.get(keys[position - 1] + key)
+            if split:
+                windows.update((ref_no, position - 1, position) for ref_no in split)
         if key in FUNCTION_WORDS:
             continue
         hits = cache.get(key)
@@ -198,15 +205,6 @@ def _candidate_windows(index: TermIndex, tokens: Tokens) -> set[tuple[int, int, 
     for ref_no, positions in spots.items():
         windows.update(_cluster(index.refs[ref_no], ref_no, sorted(positions), tokens))
     return windows
-
-
-def _add_split_words(
-    index: TermIndex, tokens: Tokens, position: int, windows: set[tuple[int, int, int]]
-) -> None:
-    """A single-word form written as two words: "Git Hub", "e mail"."""
-    joined = tokens.keys[position - 1] + tokens.keys[position]
-    for ref_no in index.split_words.get(joined, ()):
-        windows.add((ref_no, position - 1, position))
 
 
 def _cluster(

@@ -63,6 +63,7 @@ class Project:
             for override in self.config.overrides
         ]
         self._loaded: dict[tuple[str, ...], Glossary] = {}
+        self.use_cache = True  # the on-disk index cache (``--no-cache`` turns it off)
         self._fail_on_by_file: dict[str, str] = {}
 
     @classmethod
@@ -112,16 +113,23 @@ class Project:
             raise ConfigError(NO_GLOSSARY)
         key = tuple(sources)
         if key not in self._loaded:
-            from termcheck.glossary import load_glossary
+            from termcheck.cache import load_indexed
+            from termcheck.matcher import use_index
 
-            self._loaded[key] = load_glossary(*key, fuzzy=self.config.fuzzy)
+            glossary, index = load_indexed(
+                key, fuzzy=self.config.fuzzy, use_cache=self.use_cache
+            )
+            use_index(glossary, index)
+            self._loaded[key] = glossary
         return self._loaded[key]
 
-    def validate(self) -> Glossary:
+    def validate(self, use_cache: bool = True) -> Glossary:
         """Load every glossary the run may need now; check the overrides' ids.
 
         Returns the project's own glossary. Raises GlossaryError or ConfigError.
+        ``use_cache=False`` keeps the on-disk index cache out of this run.
         """
+        self.use_cache = use_cache
         default = self.glossary(self._glossaries)
         for override in self.config.overrides:
             use_own = override.glossaries is not None and not self._cli_glossaries

@@ -5,9 +5,9 @@ from __future__ import annotations
 import functools
 import sys
 from collections.abc import Callable, Iterator, MutableMapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from termcheck.errors import (
     BinaryFileError,
@@ -16,15 +16,16 @@ from termcheck.errors import (
     MatchTimeoutError,
 )
 from termcheck.files import STDIN, STDIN_NAME, collect_files, decode
-from termcheck.guard import DEFAULT_MAX_FILE_SIZE, read_file, read_stream
+from termcheck.guard import DEFAULT_MAX_FILE_SIZE, inspect_file, read_file, read_stream
 from termcheck.model import FileResult, Finding, Glossary, Report, Skipped
 
 if TYPE_CHECKING:
     from termcheck.directives import Outcome
+    from termcheck.progress import Progress
     from termcheck.project import Project
     from termcheck.selection import Selection
 
-__all__ = ["AfterCheck", "check_paths", "read_texts"]
+__all__ = ["AfterCheck", "FileJob", "Target", "check_paths", "read_texts"]
 
 AfterCheck = Callable[
     [str, Path | None, str, list[Finding], Callable[[str], list[Finding]]],
@@ -46,6 +47,8 @@ def check_paths(
     encoding: str | None = None,
     after: AfterCheck | None = None,
     max_file_size: int | None = DEFAULT_MAX_FILE_SIZE,
+    jobs: int | None = 1,
+    progress: Progress | None = None,
 ) -> Report:
     """Check every file that ``paths`` names and return one FileResult per file.
 
@@ -60,54 +63,141 @@ def check_paths(
     ``after`` (fixing, baselines) turns each file's findings into its result.
     A file over ``max_file_size`` bytes (None or 0: no limit), or a special
     file met in a folder, is skipped; a regex form that runs out of time makes
-    an error for that file only.
+    an error for that file only. ``jobs`` > 1 spreads the files over worker
+    processes (the same report; None: one per CPU); ``progress`` is told the
+    size of each file when done.
     """
-    from termcheck.checker import check_document  # the matcher is heavy: load on use
+    from termcheck.parallel import default_jobs, run_files
     from termcheck.project import Project
 
     project = project or Project()
+    job = FileJob(
+        glossary, project, stdin, encoding, inline_config, after,
+        sources is not None, max_file_size,
+    )  # fmt: skip
+    targets = list(_targets(paths, project.selection))
     results: list[FileResult] = []
-    texts = _texts(paths, stdin, project.selection, encoding, max_file_size)
-    for display, path, text in texts:
-        if isinstance(text, FileSkipped):
-            skipped = Skipped(text.problem, text.label, text.warning)
-            results.append(FileResult(display, skipped=skipped))
-            continue
-        if isinstance(text, InputError):
-            results.append(FileResult(display, error=text.problem))
-            continue
-        settings = project.settings_for(display, path)
-        file_glossary = (
-            project.glossary(settings.glossaries)
-            if settings.glossaries or glossary is None
-            else glossary
-        )
-        check = functools.partial(
-            check_document,
-            file_glossary,
-            path=display,
-            markup=settings.markup,
-            inline_config=inline_config,
-            disabled=settings.disable,
-        )
-        try:
-            outcome = check(text)
-            result = FileResult(
-                display, outcome.findings, suppressed=outcome.suppressed
-            )
-            if after is not None:
-                text, result = after(
-                    display, path, text, list(outcome.findings), _findings_of(check)
-                )
-                result = replace(result, suppressed=outcome.suppressed)
-        except MatchTimeoutError as error:
-            results.append(FileResult(display, error=_timed_out(error)))
-            continue
-        if sources is not None:
-            sources[display] = text
+    where = {target[0]: target[1] for target in targets}
+    jobs = default_jobs() if jobs is None else jobs
+    for result, text in run_files(job, targets, jobs=jobs, progress=progress):
+        if result is None:
+            continue  # a binary file met in a folder
+        if result.error is None and result.skipped is None:
+            project.settings_for(result.path, where[result.path])  # a worker's record
+        if sources is not None and text is not None:
+            sources[result.path] = text
         results.append(result)
     warnings = project.selection.unmatched_includes()
     return Report(tuple(results), warnings=warnings)
+
+
+Target = tuple[str, Path | None, bool, InputError | None]
+"""Display path, path (None: stdin), whether a folder walk found it, its error."""
+
+
+@dataclass(frozen=True)
+class FileJob:
+    """Reads and checks one file; the same in this process or in a worker."""
+
+    glossary: Glossary | None
+    project: Project
+    stdin: TextIO | None
+    encoding: str | None
+    inline_config: bool
+    after: AfterCheck | None
+    want_text: bool
+    max_file_size: int | None = DEFAULT_MAX_FILE_SIZE
+
+    def __call__(self, target: Target) -> tuple[FileResult | None, str | None]:
+        """The file's result and text (if wanted); None for a skipped binary."""
+        display, path, walked, error = target
+        if error is not None:
+            return FileResult(display, error=error.problem), None
+        settings = self.project.settings_for(display, path)
+        glossary = (
+            self.project.glossary(settings.glossaries)
+            if settings.glossaries or self.glossary is None
+            else self.glossary
+        )
+        try:
+            return self._check(glossary, display, path, walked, settings)
+        except BinaryFileError as binary:
+            return (None if walked else FileResult(display, error=binary.problem)), None
+        except FileSkipped as skip:
+            return _skipped(display, skip), None
+        except InputError as failure:
+            return FileResult(display, error=failure.problem), None
+        except MatchTimeoutError as timeout:
+            return FileResult(display, error=_timed_out(timeout)), None
+
+    def _check(
+        self,
+        glossary: Glossary,
+        display: str,
+        path: Path | None,
+        walked: bool,
+        settings: Any,
+    ) -> tuple[FileResult | None, str | None]:
+        """Read and check one file; errors are raised for ``__call__`` to report."""
+        from termcheck.checker import check_document  # the matcher: load on use
+
+        windowed = self._windowed(glossary, display, path, walked, settings)
+        if windowed is not None:
+            return windowed, None
+        text = _read(
+            display, path, self.stdin, self.encoding, walked, self.max_file_size
+        )
+        if isinstance(text, Exception):
+            raise text
+        check = functools.partial(
+            check_document,
+            glossary,
+            path=display,
+            markup=settings.markup,
+            inline_config=self.inline_config,
+            disabled=settings.disable,
+        )
+        outcome = check(text)
+        result = FileResult(display, outcome.findings, suppressed=outcome.suppressed)
+        if self.after is not None:
+            text, result = self.after(
+                display, path, text, list(outcome.findings), _findings_of(check)
+            )
+            result = replace(result, suppressed=outcome.suppressed)
+        return result, text if self.want_text else None
+
+    def _windowed(
+        self,
+        glossary: Glossary,
+        display: str,
+        path: Path | None,
+        walked: bool,
+        settings: Any,
+    ) -> FileResult | None:
+        """A huge plain-text file checked window by window, if it qualifies."""
+        from termcheck import stream
+
+        if (
+            path is None
+            or settings.markup != "plain"
+            or self.encoding is not None
+            or self.after is not None
+            or self.want_text
+        ):
+            return None
+        # The same checks as a read (kind of file, size limit), without reading.
+        size = inspect_file(
+            path, name=display, walked=walked, max_size=self.max_file_size
+        )
+        if size <= stream.WINDOW_THRESHOLD:
+            return None
+        return stream.check_plain_file(
+            glossary, path, display, self.inline_config, settings.disable
+        )
+
+
+def _skipped(display: str, skip: FileSkipped) -> FileResult:
+    return FileResult(display, skipped=Skipped(skip.problem, skip.label, skip.warning))
 
 
 def _findings_of(check: Callable[[str], Outcome]) -> Callable[[str], list[Finding]]:
@@ -133,6 +223,18 @@ def _texts(
     max_size: int | None = DEFAULT_MAX_FILE_SIZE,
 ) -> Iterator[tuple[str, Path | None, str | InputError | FileSkipped]]:
     """Yield each file's display path and path with its text, or why it has none."""
+    for display, path, walked, error in _targets(paths, selection):
+        if error is not None:
+            yield display, None, error
+            continue
+        text = _read(display, path, stdin, encoding, walked, max_size)
+        if walked and isinstance(text, BinaryFileError):
+            continue  # binary files met in a folder are not prose
+        yield display, path, text
+
+
+def _targets(paths: Sequence[str], selection: Selection | None) -> Iterator[Target]:
+    """Every file to check, in order, each once; paths that fail carry the error."""
     seen: set[str] = set()
     for given in paths:
         walked = given != STDIN and _is_dir(given)
@@ -142,14 +244,11 @@ def _texts(
                 if display in seen:
                     continue
                 seen.add(display)
-                text = _read(display, path, stdin, encoding, walked, max_size)
-                if walked and isinstance(text, BinaryFileError):
-                    continue  # binary files met in a folder are not prose
-                yield display, path, text
+                yield display, path, walked, None
         except InputError as error:
-            yield error.path or given, None, error
+            yield error.path or given, None, False, error
         for problem in problems:  # folders inside a walk that could not be listed
-            yield problem.path, None, problem
+            yield problem.path, None, False, problem
 
 
 def _is_dir(given: str) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 import sys
 import unicodedata
 from dataclasses import dataclass
@@ -30,6 +31,13 @@ _WORD: Final = regex.compile(
     rf"[{_CJK}]|(?:{_LETTERS}|\u00ad)+(?:['\u2019]{_LETTERS}+)*(?:(?<=[sS])['\u2019](?!\w))?"
 )
 _CJK_CHAR: Final = regex.compile(rf"[{_CJK}]")
+# The same words in ASCII-only text, for the standard library's faster engine: no
+# CJK, soft hyphen or typographic apostrophe can occur there.
+_ASCII_WORD: Final = re.compile(r"\w+(?:'\w+)*(?:(?<=[sS])'(?!\w))?", re.ASCII)
+# Each word with the gap before it: the next word starts at the first word character.
+_ASCII_GAP_WORD: Final = re.compile(
+    r"(\W*)(\w+(?:'\w+)*(?:(?<=[sS])'(?!\w))?)", re.ASCII
+)
 # Typographic variants folded to ASCII before comparison.
 _FOLD: Final = str.maketrans(
     {
@@ -118,6 +126,8 @@ def _separator(gap: str, left_cjk: bool, right_cjk: bool) -> str | None:
 
 def tokenize(text: str) -> Tokens:
     """Split ``text`` into words, their normalised keys and separators."""
+    if text.isascii():
+        return _tokenize_ascii(text)
     starts: list[int] = []
     ends: list[int] = []
     keys: list[str] = []
@@ -139,6 +149,60 @@ def tokenize(text: str) -> Tokens:
         ends.append(end)
         keys.append(normalize_word(word))
         last_end, last_cjk = end, cjk
+    return Tokens(starts, ends, keys, seps)
+
+
+def _tokenize_ascii(text: str) -> Tokens:
+    """``tokenize`` for ASCII text: same result, about twice as fast."""
+    if "://" not in text and "www." not in text and "@" not in text:
+        return _tokenize_plain_ascii(text)
+    starts: list[int] = []
+    ends: list[int] = []
+    keys: list[str] = []
+    seps: list[str | None] = []
+    last_end = -1
+    skip = _non_prose_spans(text)
+    known = _KEY_CACHE
+    for match in _ASCII_WORD.finditer(text):
+        start, end = match.span()
+        if skip and _inside(skip, start):
+            last_end = start  # breaks any phrase across it
+            continue
+        if last_end < 0:
+            seps.append(None)
+        else:
+            gap = text[last_end:start]
+            seps.append(SPACE if gap == " " else _separator(gap, False, False))
+        word = match.group()
+        key = known.get(word)
+        starts.append(start)
+        ends.append(end)
+        keys.append(key if key is not None else normalize_word(word))
+        last_end = end
+    return Tokens(starts, ends, keys, seps)
+
+
+def _tokenize_plain_ascii(text: str) -> Tokens:
+    """ASCII text without URLs or e-mail addresses: words and gaps in one C call."""
+    pairs = _ASCII_GAP_WORD.findall(text)
+    if not pairs:
+        return Tokens([], [], [], [])
+    starts: list[int] = []
+    ends: list[int] = []
+    seps: list[str | None] = [None]
+    known = _KEY_CACHE
+    position = 0
+    for gap, word in pairs:
+        position += len(gap)
+        starts.append(position)
+        position += len(word)
+        ends.append(position)
+        if gap == " ":
+            seps.append(SPACE)
+        else:
+            seps.append(_separator(gap, False, False))
+    del seps[1]  # the first word's gap joins nothing
+    keys = [known.get(w) or normalize_word(w) for _, w in pairs]
     return Tokens(starts, ends, keys, seps)
 
 

@@ -46,6 +46,15 @@ def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.delenv(name, raising=False)
 
 
+@pytest.fixture(autouse=True)
+def _private_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Keep the on-disk index cache of every test out of the user's cache folder."""
+    folder = tmp_path_factory.mktemp("termcheck-cache")
+    monkeypatch.setenv("TERMCHECK_CACHE_DIR", str(folder))
+
+
 @pytest.fixture
 def make_finding() -> FindingFactory:
     """Build a Finding from a few fields; the rest get plausible defaults."""

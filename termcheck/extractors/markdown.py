@@ -35,6 +35,9 @@ _MAX_NESTING: Final = 20  # markdown-it's commonmark preset: deeper is not parse
 _CONTAINER_MARKS: Final = regex.compile(r"(?:[ \t]*(?:[-+*>]|\d{1,9}[.)])(?=\s|$))*\s*")
 # The name of an inline HTML tag.  "</code >" -> ("/", "code")
 _TAG: Final = regex.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
+# What any recorded inline rule needs to match: without it only "newline" could,
+# and with no indentation after a line break that hides nothing in the file.
+_INLINE_MARKUP: Final = regex.compile(r"[\\`~*_\[!<&]|\n[ \t]")
 
 
 @dataclass(slots=True)
@@ -195,6 +198,8 @@ def _show_inline(
     if located:  # a block's edges end its phrases (list markers, table pipes)
         mask.barrier(located[0] - 1, located[0])
         mask.barrier(located[-1] + 1, located[-1] + 2)
+    if _INLINE_MARKUP.search(inline.content) is None:
+        return  # plain prose: no recorded rule can match (speed)
     spans: list[_Span] = []
     env[_RECORDS] = spans
     parser.inline.parse(inline.content, parser, env, [])

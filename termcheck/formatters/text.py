@@ -116,9 +116,7 @@ def _context(finding: Finding, lines: list[str], *, color: bool) -> Iterator[str
     yield INDENT + mark
 
 
-def clip(
-    line: str, column: int, end_column: int | None
-) -> tuple[str, int, int | None]:
+def clip(line: str, column: int, end_column: int | None) -> tuple[str, int, int | None]:
     """A long line cut to ``CONTEXT_WIDTH`` code points around a match, with ``…``.
 
     Returns the shown line and the match's columns in it, so that a finding in

@@ -2,18 +2,23 @@
 
 No ``eval``, ``exec`` or ``compile``; no ``yaml.load`` (or its unsafe or full
 variants: only ``compose``, ``safe_load`` and dumping); no shell (``os.system``,
-``os.popen``, ``shell=True``); no pickle or marshal; imports by name only of
-constant module names. Hostile inputs that try anyway (``!!python/object``,
-XML entities) are in the other battery files.
+``os.popen``, ``shell=True``); no ``pickle.load``/``loads`` or marshal, and an
+unpickler only with a ``find_class`` of its own (the index cache allows
+termcheck's own types, nothing else); imports by name only of constant module
+names. Hostile inputs that try anyway (``!!python/object``, XML entities, a
+planted cache file) are tested here and in the other battery files.
 """
 
 from __future__ import annotations
 
 import ast
+import pickle
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from termcheck import cache
 
 PACKAGE = Path(__file__).resolve().parents[2] / "termcheck"
 SOURCES = sorted(PACKAGE.rglob("*.py"))
@@ -36,10 +41,11 @@ FORBIDDEN_CALLS = {
     "os.spawnv",
     "pickle.load",
     "pickle.loads",
+    "pickle.Unpickler",
     "marshal.load",
     "marshal.loads",
 }
-FORBIDDEN_IMPORTS = {"pickle", "marshal", "shelve"}
+FORBIDDEN_IMPORTS = {"marshal", "shelve", "dill", "cloudpickle"}
 
 
 def dotted(node: ast.expr) -> str:
@@ -81,6 +87,12 @@ def violations(source: str, name: str) -> list[str]:
         ):
             found.append(f"{name}:{call.lineno}: import_module(<computed>)")
     for node in ast.walk(tree):
+        if isinstance(node, ast.ClassDef) and any(
+            dotted(base).endswith("Unpickler") for base in node.bases
+        ):
+            methods = {f.name for f in node.body if isinstance(f, ast.FunctionDef)}
+            if "find_class" not in methods:
+                found.append(f"{name}:{node.lineno}: Unpickler without find_class")
         if isinstance(node, ast.Import | ast.ImportFrom):
             modules = (
                 [alias.name for alias in node.names]
@@ -110,7 +122,9 @@ def test_no_code_execution(path: Path) -> None:
         "subprocess.run(command, shell=True)",
         "os.system(command)",
         "importlib.import_module(user_value)",
-        "import pickle",
+        "pickle.loads(data)",
+        "class U(pickle.Unpickler):\n    pass",
+        "import marshal",
     ],
 )
 def test_the_scan_catches(snippet: str) -> None:
@@ -127,3 +141,32 @@ def test_the_scan_allows_safe_yaml() -> None:
 def _from_lazy_table(node: ast.expr) -> bool:
     """``_LAZY[name]``: the package's own table of its lazily imported modules."""
     return isinstance(node, ast.Subscript) and dotted(node.value) == "_LAZY"
+
+
+class _Planted:
+    """Unpickling this creates a file: proof that code ran."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[object, tuple[str, str]]:
+        return (open, (str(self.marker), "w"))
+
+
+def test_planted_cache_file_runs_nothing(tmp_path: Path) -> None:
+    """A cache file under the right name that would run code is only a miss."""
+    glossary = tmp_path / "g.yaml"
+    glossary.write_text(
+        "version: 1\nterms:\n  - canonical: Belt and Road Initiative\n", "utf-8"
+    )
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    key = cache.cache_key([str(glossary)])
+    marker = tmp_path / "code-ran"
+    (folder / f"index-{key}.pickle").write_bytes(pickle.dumps(_Planted(marker)))
+    loaded, index = cache.load_indexed([str(glossary)], folder=folder)
+    assert not marker.exists()
+    assert [term.canonical for term in loaded] == ["Belt and Road Initiative"]
+    assert index.glossary is loaded
+    again, _ = cache.load_indexed([str(glossary)], folder=folder)  # rewritten
+    assert again == loaded
