@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import errno
 import gc
 import hashlib
 import io
@@ -16,6 +17,7 @@ from typing import Any, Final
 
 import regex
 
+from termcheck.guard import read_named
 from termcheck.index import FormRef, RegexRef, TermIndex, build_index
 from termcheck.model import Examples, Form, Glossary, Term
 
@@ -116,7 +118,9 @@ def cache_key(sources: Sequence[str], fuzzy: float | None = DEFAULT_FUZZY) -> st
     for name in _CODE:
         digest.update((here / name).read_bytes())
     for path in _files(sources):
-        data = path.read_bytes()
+        if not path.is_file():  # a pipe is read once, by the loader; a device never
+            raise OSError(errno.EINVAL, "not a regular file", str(path))
+        data = read_named(path)
         for part in (str(path).encode(), str(len(data)).encode(), data):
             digest.update(len(part).to_bytes(8, "big"))
             digest.update(part)

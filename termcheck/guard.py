@@ -23,6 +23,7 @@ __all__ = [
     "parse_size",
     "printable",
     "read_file",
+    "read_named",
     "read_stream",
     "unwind_on_sigterm",
 ]
@@ -182,6 +183,42 @@ def open_regular(path: Path, *, name: str, walked: bool = False) -> BinaryIO:
         stream.close()
         raise
     return stream
+
+
+MAX_NAMED_SIZE: Final = 512 * 1024 * 1024
+"""A glossary larger than this (512 MB) is refused rather than read."""
+
+
+def read_named(path: Path, *, limit: int = MAX_NAMED_SIZE) -> bytes:
+    """Read a file a run depends on (a glossary): a regular file or a pipe.
+
+    A pipe is read (``--glossary <(generate)``); a device, socket or folder is
+    never opened, so a glossary link to ``/dev/zero`` planted in a repository
+    cannot stall a run. Raises OSError, with the reason as ``strerror``, for
+    those and for more than ``limit`` bytes.
+    """
+    info = path.stat()
+    mode = info.st_mode
+    if stat.S_ISDIR(mode):
+        raise IsADirectoryError(errno.EISDIR, "Is a directory", str(path))
+    if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode)):
+        kind = next((kind for test, kind in _KINDS if test(mode)), "special")
+        problem = f"not a regular file ({kind}); not read"
+        raise OSError(errno.EINVAL, problem, str(path))
+    too_large = f"larger than {format_size(limit)}; not read"
+    if info.st_size > limit:
+        raise OSError(errno.EFBIG, too_large, str(path))
+    with path.open("rb") as stream:
+        if stat.S_ISREG(mode):
+            data = stream.read()
+        else:
+            try:
+                data = read_stream(stream, name=str(path), max_size=limit)
+            except FileSkipped:
+                raise OSError(errno.EFBIG, too_large, str(path)) from None
+    if len(data) > limit:
+        raise OSError(errno.EFBIG, too_large, str(path))
+    return data
 
 
 def read_stream(stream: BinaryIO, *, name: str, max_size: int | None) -> bytes:

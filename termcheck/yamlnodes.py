@@ -13,6 +13,7 @@ from yaml.constructor import SafeConstructor
 from yaml.reader import ReaderError
 
 from termcheck.errors import GlossaryError, TermcheckError
+from termcheck.guard import read_named
 
 __all__ = [
     "MAX_NODES",
@@ -259,7 +260,7 @@ def to_plain(value: YValue | None) -> object:
 def read_yaml_file(path: str) -> YValue | None:
     """Read one YAML file (UTF-8, BOM allowed) like ``read_yaml``."""
     try:
-        data = Path(path).read_bytes()
+        data = read_named(Path(path))
     except OSError as error:
         raise GlossaryError(
             f"cannot read glossary: {error.strerror or error}", path

@@ -9,8 +9,13 @@ and tests/test_glossary_errors_cli.py runs the core cases as a process.
 
 from __future__ import annotations
 
+import os
 import re
+import resource
 import string
+import subprocess
+import sys
+import threading
 import time
 import tracemalloc
 from pathlib import Path
@@ -275,3 +280,53 @@ class TestBacktracking:
         glossary = load_glossary(str(project / "many.yaml"))
         assert time.monotonic() - started < 8
         assert len(glossary) == 301
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="devices and FIFOs: Linux")
+class TestGlossaryFileKinds:
+    """A glossary is read from a file or a pipe, never from a device."""
+
+    def test_link_to_a_device_in_the_config(self, tmp_path):
+        """A repository whose config names a link to /dev/zero: refused at once."""
+        (tmp_path / ".git").mkdir()
+        (tmp_path / "g.yaml").symlink_to("/dev/zero")
+        (tmp_path / ".termcheck.yaml").write_text("glossaries: [g.yaml]\n", "utf-8")
+        (tmp_path / "doc.md").write_text("Text.\n", encoding="utf-8")
+
+        def cap_memory() -> None:  # a regression must fail, not eat the machine
+            limit = 2 * 1024**3
+            resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+        env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+        result = subprocess.run(
+            [sys.executable, "-m", "termcheck", "check", "doc.md"],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+            preexec_fn=cap_memory,
+        )
+        assert result.returncode == 2
+        assert result.stderr == (
+            "termcheck: error: g.yaml: cannot read glossary: not a regular file "
+            "(a character device); not read\n"
+        )
+
+    def test_glossary_from_a_pipe(self, project):
+        """A named pipe with a writer (as ``--glossary <(command)``) is read once."""
+        pipe = project / "pipe.yaml"
+        os.mkfifo(pipe)
+        text = (project / "glossary.yaml").read_text(encoding="utf-8")
+
+        def write() -> None:
+            with pipe.open("w", encoding="utf-8") as stream:
+                stream.write(text)
+
+        writer = threading.Thread(target=write, daemon=True)
+        writer.start()
+        outcome = run("check", "-g", str(pipe), "good.md")
+        writer.join(timeout=10)
+        assert outcome.code == 1
+        assert GOOD_FINDING in outcome.stdout
