@@ -14,6 +14,7 @@ from typing import Any, Final
 import regex
 
 from termcheck.errors import ConfigError
+from termcheck.guard import read_named
 from termcheck.model import Finding, Report
 
 __all__ = [
@@ -109,7 +110,7 @@ def load_baseline(path: str) -> Baseline:
     Raises ConfigError naming the file when it is missing or not a baseline.
     """
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        data = json.loads(read_named(Path(path)).decode("utf-8"))
     except OSError as error:
         problem = f"cannot read baseline: {error.strerror or error}"
         raise ConfigError(problem, path=path) from error

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Final
 
 from termcheck.errors import ConfigError, GlossaryError
+from termcheck.guard import read_named
 from termcheck.pyproject import has_tool_table, toml_nodes
 from termcheck.yamlnodes import (
     NodeReader,
@@ -49,6 +50,7 @@ OVERRIDE_KEYS: Final = ("paths", "glossaries", "fail-on", "disable")
 FAIL_ON: Final = ("error", "warning", "info", "never")
 """``fail-on`` levels; ``never`` fails only on errors of input."""
 DEFAULT_FUZZY: Final = 0.88
+CONFIG_LIMIT: Final = 16 * 1024 * 1024  # a larger config or pyproject is refused
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +147,7 @@ def parse_config(text: str, path: str) -> Config:
 
 def _read(found: Path, shown: str) -> str:
     try:
-        return found.read_bytes().decode("utf-8-sig")
+        return read_named(found, limit=CONFIG_LIMIT).decode("utf-8-sig")
     except OSError as error:
         raise ConfigError(f"cannot read config: {error.strerror}", shown) from None
     except UnicodeDecodeError:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from termcheck.errors import ConfigError
+from termcheck.guard import read_named
 from termcheck.yamlnodes import YList, YMap, YScalar, YValue
 
 __all__ = ["has_tool_table", "toml_nodes"]
@@ -23,8 +24,8 @@ def _toml_loads(text: str) -> dict[str, Any]:
 
 
 def has_tool_table(pyproject: Path) -> bool:
-    try:
-        text = pyproject.read_text(encoding="utf-8")
+    try:  # a repository's pyproject: no device, nothing huge
+        text = read_named(pyproject, limit=16 * 1024 * 1024).decode("utf-8")
     except (OSError, UnicodeDecodeError):
         return False
     if "termcheck" not in text:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from termcheck.config import Config
 from termcheck.files import EXTENSIONS
+from termcheck.guard import read_named
 
 if TYPE_CHECKING:
     from pathspec import GitIgnoreSpec
@@ -194,10 +195,12 @@ def _git_dir(root: Path) -> Path:
 
 
 def _read_lines(path: Path) -> tuple[str, ...]:
+    """The lines of a git file; none if it is unreadable, not a file, or huge."""
     try:
-        return tuple(path.read_text(encoding="utf-8", errors="replace").splitlines())
+        data = read_named(path, limit=16 * 1024 * 1024)  # never a device or FIFO
     except OSError:
         return ()
+    return tuple(data.decode("utf-8", errors="replace").splitlines())
 
 
 def _spec(patterns: tuple[str, ...]) -> GitIgnoreSpec | None:

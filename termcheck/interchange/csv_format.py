@@ -12,6 +12,7 @@ from typing import Final
 from termcheck.errors import GlossaryError
 from termcheck.glossary_checks import fold_form
 from termcheck.glossary_writer import DEFAULT_FUZZY
+from termcheck.guard import read_named
 from termcheck.interchange.build import make_id
 from termcheck.interchange.model import Exported, Imported
 from termcheck.model import Form, Glossary, Severity, Status, Term
@@ -38,7 +39,9 @@ def read_csv(path: Path, lang: str | None = None) -> Imported:
     """Read a CSV glossary; any problem is a GlossaryError citing the row's line."""
     shown = str(path)
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = read_named(path).decode("utf-8-sig")
+    except OSError as error:
+        raise GlossaryError(f"cannot read: {error.strerror or error}", shown) from None
     except UnicodeDecodeError as error:
         raise GlossaryError(f"not UTF-8 text (byte {error.start})", shown) from None
     drafts: dict[str, _Draft] = {}

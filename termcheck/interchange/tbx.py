@@ -11,6 +11,7 @@ from typing import Final
 
 from termcheck.errors import GlossaryError
 from termcheck.glossary_writer import DEFAULT_FUZZY
+from termcheck.guard import read_named
 from termcheck.interchange.model import Imported
 from termcheck.interchange.xmlsafe import XML_LANG, local_name, parse_xml
 from termcheck.model import Examples, Form, Severity, Status, Term
@@ -52,7 +53,11 @@ class _TermEntry:
 def read_tbx(path: Path, lang: str | None = None) -> Imported:
     """Read one TBX file; each concept with terms in language ``lang`` is a term."""
     shown = str(path)
-    root = parse_xml(path.read_bytes(), shown)
+    try:
+        data = read_named(path)
+    except OSError as error:
+        raise GlossaryError(f"cannot read: {error.strerror or error}", shown) from None
+    root = parse_xml(data, shown)
     if local_name(root.tag) not in ("tbx", "martif"):
         raise GlossaryError(
             f"not a TBX file: the root element is <{local_name(root.tag)}>, "

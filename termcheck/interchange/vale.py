@@ -11,6 +11,7 @@ import regex
 
 from termcheck.errors import GlossaryError
 from termcheck.glossary_checks import fold_form
+from termcheck.guard import read_named
 from termcheck.interchange.model import Imported
 from termcheck.interchange.vocab import read_vocab
 from termcheck.model import Form, Severity, Status, Term
@@ -53,7 +54,10 @@ def read_vale(path: Path, lang: str | None = None) -> Imported:
     shown = str(path)
     try:
         # The glossary's reader: no tags, no alias bombs, positions in errors.
-        rule = to_plain(read_yaml(path.read_text(encoding="utf-8-sig"), shown))
+        text = read_named(path).decode("utf-8-sig")
+        rule = to_plain(read_yaml(text, shown))
+    except OSError as error:
+        raise GlossaryError(f"cannot read: {error.strerror or error}", shown) from None
     except UnicodeDecodeError:
         raise GlossaryError("not UTF-8 text", shown) from None
     except RecursionError:

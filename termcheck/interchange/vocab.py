@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Final
 
 from termcheck.errors import GlossaryError
+from termcheck.guard import read_named
 from termcheck.interchange.model import Imported
 from termcheck.matcher import find_matches
 from termcheck.model import Form, Glossary, Status, Term
@@ -53,7 +54,7 @@ def _entries(path: Path) -> list[str]:
     if not path.exists():
         return []
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_named(path).decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
         raise GlossaryError(f"cannot read: {error}", str(path)) from None
     lines = (line.strip() for line in text.splitlines())

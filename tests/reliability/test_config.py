@@ -7,6 +7,10 @@ hint) are in tests/test_config.py; discovery in its TestDiscovery.
 
 from __future__ import annotations
 
+import os
+import resource
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +18,7 @@ import pytest
 from tests.reliability.battery import GOOD_FINDING, run, write_project
 
 CONFIG = ".termcheck.yaml"
+CHECK_ARGS = ("check", "-g", "glossary.yaml", "docs", "good.md")
 
 # name: (config text, where, what the one error line says)
 BROKEN = {
@@ -143,3 +148,41 @@ class TestStrayConfig:
         assert outcome.code == 2
         (line,) = outcome.errors
         assert line.startswith(f"{CONFIG}:2:1: invalid YAML")
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="devices and sparse files: Linux")
+class TestHostileRepository:
+    """Files a repository controls and termcheck reads on its own are bounded."""
+
+    def test_devices_and_huge_files_as_config_and_ignore_files(self, tmp_path):
+        """Links to /dev/zero and a 1 GB pyproject.toml are passed over, not read."""
+        (tmp_path / ".git" / "info").mkdir(parents=True)
+        (tmp_path / ".git" / "info" / "exclude").symlink_to("/dev/zero")
+        (tmp_path / CONFIG).symlink_to("/dev/zero")
+        with (tmp_path / "pyproject.toml").open("wb") as stream:
+            stream.truncate(1024**3)  # sparse: no disk space used
+        docs = tmp_path / "docs"
+        docs.mkdir()
+        (docs / ".gitignore").symlink_to("/dev/zero")
+        (docs / "a.md").write_text("Loans under OBOR grew.\n", encoding="utf-8")
+        write_project(tmp_path)
+
+        def cap_memory() -> None:  # a regression must fail, not eat the machine
+            limit = 2 * 1024**3
+            resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+        env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+        result = subprocess.run(
+            [sys.executable, "-m", "termcheck", *CHECK_ARGS],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+            preexec_fn=cap_memory,
+        )
+        assert result.returncode == 1, result.stderr
+        assert result.stderr == ""
+        assert "docs/a.md:1:13: error:" in result.stdout
+        assert GOOD_FINDING in result.stdout
