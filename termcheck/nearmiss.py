@@ -24,8 +24,6 @@ function word in between.
 
 from __future__ import annotations
 
-import bisect
-import itertools
 from collections import deque
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -34,6 +32,7 @@ from typing import Final
 from rapidfuzz.distance import OSA
 
 from termcheck.index import MIN_FUZZY_WORD, FormRef, TermIndex
+from termcheck.spans import Overlaps
 from termcheck.tokens import DOT, FUNCTION_WORDS, LONG_WORD, Tokens, deinflect
 
 __all__ = [
@@ -83,7 +82,7 @@ def find_near_misses(
         return []
     exact = exact or {}
     exact_spans = {span for spans in exact.values() for span in spans}
-    overlaps = {term: _Overlaps(spans) for term, spans in exact.items()}
+    overlaps = {term: Overlaps(spans) for term, spans in exact.items()}
     windows = _candidate_windows(index, tokens)
     best: dict[tuple[int, int], NearMiss] = {}
     for ref_no, first, last in windows:
@@ -101,26 +100,6 @@ def find_near_misses(
         if current is None or score > current.score:
             best[(first, last)] = NearMiss(ref_no, first, last, score)
     return sorted(best.values(), key=lambda n: (n.first, n.last))
-
-
-class _Overlaps:
-    """Spans ``(a, b)`` (inclusive) asked whether any overlaps ``first..last``.
-
-    Sorted by start with a running maximum of ends, so each question takes
-    O(log n): a text with thousands of exact matches stays linear.
-    """
-
-    __slots__ = ("_max_ends", "_starts")
-
-    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
-        ordered = sorted(spans)
-        self._starts = [a for a, _ in ordered]
-        self._max_ends = list(itertools.accumulate((b for _, b in ordered), max))
-
-    def hit(self, first: int, last: int) -> bool:
-        """True when a span starts at or before ``last`` and ends at/after ``first``."""
-        count = bisect.bisect_right(self._starts, last)
-        return count > 0 and self._max_ends[count - 1] >= first
 
 
 def resolve_word(

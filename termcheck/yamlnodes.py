@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar, TypeVar
@@ -14,6 +14,7 @@ from yaml.reader import ReaderError
 
 from termcheck.errors import GlossaryError, TermcheckError
 from termcheck.guard import read_named
+from termcheck.yamlsize import MAX_NODES, check_expansion
 
 __all__ = [
     "MAX_NODES",
@@ -29,10 +30,6 @@ __all__ = [
     "read_yaml_file",
     "to_plain",
 ]
-
-#: Upper bound on the nodes that alias expansion may add to those in the file;
-#: real glossaries stay far below it, however large they are.
-MAX_NODES = 1_000_000
 
 #: Documents at least this long are composed by libyaml, when it is available.
 FAST_YAML_CHARS = 1_000_000
@@ -229,7 +226,7 @@ def read_yaml(text: str, path: str) -> YValue | None:
         if root is None:
             return None
         if "*" in text:  # no alias without an asterisk: nothing can expand
-            _check_expanded_size(root, path)
+            check_expansion(root, path)
         return _convert(root, path)
     except yaml.MarkedYAMLError as error:
         raise _syntax_error(error, path) from None
@@ -312,46 +309,6 @@ def _syntax_error(error: yaml.MarkedYAMLError, path: str) -> GlossaryError:
 def _fail(node: yaml.Node, path: str, problem: str) -> GlossaryError:
     mark = node.start_mark
     return GlossaryError(problem, path, mark.line + 1, mark.column + 1)
-
-
-def _children(node: yaml.Node) -> Iterator[yaml.Node]:
-    if isinstance(node, yaml.SequenceNode):
-        yield from node.value
-    elif isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            yield key
-            yield value
-
-
-def _check_expanded_size(root: yaml.Node, path: str) -> None:
-    """Refuse alias bombs and self-containing aliases before anything is expanded.
-
-    Aliases make the composed graph share nodes, so a small file can stand for
-    billions of nodes. Sizes are memoised per shared node: the cost is linear in
-    the file, not in the expansion. Only what aliases add counts against
-    ``MAX_NODES``: a large file without aliases is never refused.
-    """
-    sizes: dict[int, int] = {}
-    open_nodes: set[int] = set()
-
-    def expanded_size(node: yaml.Node) -> int:
-        key = id(node)
-        if key in sizes:
-            return sizes[key]
-        if key in open_nodes:
-            raise _fail(node, path, "recursive alias: a node contains itself")
-        open_nodes.add(key)
-        total = 1 + sum(expanded_size(child) for child in _children(node))
-        open_nodes.discard(key)
-        # Without aliases a subtree never outgrows the nodes seen so far, so a
-        # large but honest file never trips this; an alias bomb does at once.
-        if total - len(sizes) > MAX_NODES:  # sizes holds each node once
-            problem = "too many nodes after alias expansion (alias bomb?)"
-            raise _fail(node, path, problem)
-        sizes[key] = total
-        return total
-
-    expanded_size(root)
 
 
 def _check_tag(node: yaml.Node, path: str) -> None:
