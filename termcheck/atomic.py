@@ -3,22 +3,63 @@
 from __future__ import annotations
 
 import contextlib
+import errno
+import hashlib
 import os
+import secrets
 import stat
 import tempfile
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Final
 
 from termcheck.errors import InputError
-from termcheck.files import STDIN, encoding_of
+from termcheck.files import STDIN, decode, encoding_of
+from termcheck.guard import open_regular
 
 __all__ = [
+    "Snapshot",
     "checked_trees",
     "encode_like",
     "replace_text",
     "write_atomic",
+    "write_output",
     "write_target",
 ]
+
+_ANY_WRITE: Final = stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH
+# Linux: a file with no name until it is complete, so a crash leaves nothing.
+_O_TMPFILE: Final = getattr(os, "O_TMPFILE", 0)
+_PROC_FD: Final = Path("/proc/self/fd")
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """What a file held when it was read: size, modification time, SHA-256."""
+
+    size: int
+    mtime_ns: int
+    digest: bytes
+
+    @classmethod
+    def take(cls, path: Path) -> tuple[bytes, Snapshot]:
+        """Read ``path`` (a regular file) and describe what was read."""
+        with open_regular(path, name=str(path)) as stream:
+            info = os.fstat(stream.fileno())
+            data = stream.read()
+        return data, cls(info.st_size, info.st_mtime_ns, _digest(data))
+
+    def holds(self, path: Path) -> bool:
+        """True when ``path`` still has this size, time and content."""
+        info = path.stat()
+        if (info.st_size, info.st_mtime_ns) != (self.size, self.mtime_ns):
+            return False
+        return _digest(path.read_bytes()) == self.digest
+
+
+def _digest(data: bytes) -> bytes:
+    return hashlib.sha256(data).digest()
 
 
 def checked_trees(paths: Sequence[str], cwd: Path | None = None) -> tuple[Path, ...]:
@@ -83,67 +124,162 @@ def replace_text(
     """Rewrite the file at ``path`` from ``old_text`` to ``new_text``, atomically.
 
     The file must still hold ``old_text`` (else it changed while being checked and
-    is left alone). Raises InputError naming ``path`` for every refusal or failure.
+    is left alone), be writable, and keep its size, modification time and hash
+    until the new file replaces it. Raises InputError naming ``path`` for every
+    refusal or failure; the file is then untouched.
     """
     target = write_target(path, trees)
     try:
-        original = target.read_bytes()
+        original, snapshot = Snapshot.take(target)
+        info = target.stat()
     except OSError as error:
         raise InputError(f"cannot fix: {_reason(error)}", path=str(path)) from error
+    if not info.st_mode & _ANY_WRITE or not os.access(target, os.W_OK):
+        raise InputError("not fixed: the file is read-only", path=str(path))
+    try:
+        unchanged = decode(original) == old_text
+    except InputError:
+        unchanged = False
+    if not unchanged:
+        problem = "not fixed: changed on disk since it was checked"
+        raise InputError(problem, path=str(path))
     data = encode_like(original, old_text, new_text, name=str(path))
     try:
-        write_atomic(target, data, expected=original)
+        write_atomic(target, data, expected=snapshot)
     except OSError as error:
         raise InputError(f"cannot write: {_reason(error)}", path=str(path)) from error
 
 
-def write_atomic(path: Path, data: bytes, *, expected: bytes | None = None) -> None:
+def write_atomic(path: Path, data: bytes, *, expected: Snapshot | None = None) -> None:
     """Replace ``path`` with ``data`` so that readers see the old or the new file.
 
-    The data goes to a temporary file in the same folder, is flushed to disk
-    (fsync), gets the permission bits (and, where allowed, owner) of the file it
-    replaces, and is then renamed over it. On any failure the temporary file is
-    removed and ``path`` is untouched. With ``expected``, the file must still
-    hold those bytes just before the rename (InputError otherwise).
+    The data goes to a temporary file in the same folder (on Linux one without
+    a name until the data is on disk), is flushed to disk (fsync), gets the
+    permission bits (and, where allowed, owner) of the file it replaces, and is
+    then renamed over it. On any failure the temporary file is removed and
+    ``path`` is untouched. With ``expected``, the file must still match that
+    snapshot just before the rename (InputError otherwise). Raises OSError
+    naming ``path`` when it is a folder or another non-regular file, which a
+    rename would replace.
     """
     try:
         info: os.stat_result | None = path.stat()
     except FileNotFoundError:
         info = None
-    handle, name = tempfile.mkstemp(
-        dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
-    )
-    temporary = Path(name)
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        code = errno.EISDIR if stat.S_ISDIR(info.st_mode) else errno.EINVAL
+        reason = "Is a directory" if code == errno.EISDIR else "not a regular file"
+        raise OSError(code, reason, str(path))
+    handle, temporary = _temporary(path)
     try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        _copy_metadata(temporary, info)
-        if expected is not None and path.read_bytes() != expected:
+        _write_all(handle, data)
+        os.fsync(handle)
+        _copy_metadata(handle, info)
+        if expected is not None and not expected.holds(path):
             problem = "not fixed: changed on disk while being fixed"
             raise InputError(problem, path=str(path))
+        if temporary is None:
+            temporary = _name(handle, path, data, info)
         temporary.replace(path)
     except BaseException:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                temporary.unlink()
         raise
+    finally:
+        os.close(handle)
     _sync_folder(path.parent)
 
 
-def _copy_metadata(temporary: Path, info: os.stat_result | None) -> None:
+def write_output(path: Path, data: bytes) -> None:
+    """Write a report: atomically to a file, straight to a stream.
+
+    An existing FIFO or character device (``/dev/stdout``, a named pipe) is
+    written to, never replaced by a rename.
+    """
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        mode = 0
+    if stat.S_ISFIFO(mode) or stat.S_ISCHR(mode):
+        with path.open("wb") as stream:
+            stream.write(data)
+        return
+    write_atomic(path, data)
+
+
+def _temporary(path: Path, *, unnamed: bool = True) -> tuple[int, Path | None]:
+    """A descriptor to write the new file to, and its name (None: no name yet)."""
+    if unnamed and _O_TMPFILE and _PROC_FD.is_dir():
+        try:
+            return os.open(path.parent, _O_TMPFILE | os.O_WRONLY, 0o600), None
+        except OSError:  # the file system cannot: use a named temporary file
+            pass
+    handle, name = tempfile.mkstemp(
+        dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
+    )
+    return handle, Path(name)
+
+
+def _name(handle: int, path: Path, data: bytes, info: os.stat_result | None) -> Path:
+    """Give the finished unnamed file a temporary name beside ``path``.
+
+    Where the system will not link it, the data is written again to a named
+    temporary file instead.
+    """
+    try:
+        folder = os.open(_PROC_FD, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        folder = -1
+    try:
+        while folder >= 0:
+            name = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+            try:  # linkat(AT_SYMLINK_FOLLOW) through /proc/self/fd/N
+                os.link(str(handle), name, src_dir_fd=folder, follow_symlinks=True)
+            except FileExistsError:
+                continue
+            except OSError:
+                break
+            return name
+    finally:
+        if folder >= 0:
+            os.close(folder)
+    copy, named = _temporary(path, unnamed=False)
+    assert named is not None
+    name = named
+    try:
+        _write_all(copy, data)
+        os.fsync(copy)
+        _copy_metadata(copy, info)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            name.unlink()
+        raise
+    finally:
+        os.close(copy)
+    return name
+
+
+def _write_all(handle: int, data: bytes) -> None:
+    """Write every byte (os.write may write less than asked)."""
+    view = memoryview(data)
+    while view:
+        view = view[os.write(handle, view) :]
+
+
+def _copy_metadata(handle: int, info: os.stat_result | None) -> None:
     """Give the new file the old one's mode bits (a new one: 0o666 minus umask)."""
     if info is None:
         mask = os.umask(0)
         os.umask(mask)
-        temporary.chmod(0o666 & ~mask)
+        os.fchmod(handle, 0o666 & ~mask)
         return
-    temporary.chmod(stat.S_IMODE(info.st_mode))
-    if hasattr(os, "chown"):
-        mine = temporary.stat()
+    os.fchmod(handle, stat.S_IMODE(info.st_mode))
+    if hasattr(os, "fchown"):
+        mine = os.fstat(handle)
         if (mine.st_uid, mine.st_gid) != (info.st_uid, info.st_gid):
             with contextlib.suppress(OSError):  # only root may give files away
-                os.chown(temporary, info.st_uid, info.st_gid)
+                os.fchown(handle, info.st_uid, info.st_gid)
 
 
 def _sync_folder(folder: Path) -> None:

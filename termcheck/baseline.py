@@ -184,7 +184,8 @@ def hidden_report(report: Report) -> Report:
         tuple(
             replace(r, findings=(), baselined=r.baselined + len(r.findings))
             for r in report.results
-        )
+        ),
+        warnings=report.warnings,
     )
 
 

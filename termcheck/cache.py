@@ -6,12 +6,15 @@ import contextlib
 import dataclasses
 import gc
 import hashlib
+import io
 import os
 import pickle
 import sys
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Final
+
+import regex
 
 from termcheck.index import FormRef, RegexRef, TermIndex, build_index
 from termcheck.model import Examples, Form, Glossary, Term
@@ -26,7 +29,7 @@ __all__ = [
 
 CACHE_ENV: Final = "TERMCHECK_CACHE_DIR"
 KEEP_FILES: Final = 16  # newest cache files kept; older ones are removed
-_FORMAT: Final = b"termcheck-index-1"
+_FORMAT: Final = b"termcheck-index-2"
 DEFAULT_FUZZY: Final = 0.88  # load_glossary's default near-miss threshold
 # The modules whose classes are pickled: a change to any of them is a new key.
 _CODE: Final = ("model.py", "index.py", "tokens.py", "cache.py", "glossary.py")
@@ -38,15 +41,47 @@ _BY_CONSTRUCTOR: Final[dict[type, tuple[str, ...]]] = {
 }
 
 
+# Everything a cache file may name. Loading calls only these (and builds plain
+# lists, dicts, sets and tuples), so a planted or poisoned cache file cannot
+# run code: anything else makes the file a miss.
+_ALLOWED: Final = frozenset(
+    {
+        ("termcheck.model", "Examples"),
+        ("termcheck.model", "Form"),
+        ("termcheck.model", "Glossary"),
+        ("termcheck.model", "Severity"),
+        ("termcheck.model", "Status"),
+        ("termcheck.model", "Term"),
+        ("termcheck.index", "FormRef"),
+        ("termcheck.index", "RegexRef"),
+        ("termcheck.index", "TermIndex"),
+        (regex.compile.__module__, "compile"),
+    }
+)
+
+
 class _Pickler(pickle.Pickler):
-    """Pickles the types in _BY_CONSTRUCTOR as ``cls(*init_fields)``."""
+    """Pickles the types in _BY_CONSTRUCTOR as ``cls(*init_fields)``, and a
+    compiled regex as ``regex.compile(pattern, flags)`` (never its internals)."""
 
     def reducer_override(self, obj: object) -> Any:
         """``(cls, args)`` for the fast types; everything else as usual."""
+        if isinstance(obj, regex.Pattern):
+            return regex.compile, (obj.pattern, obj.flags)
         names = _BY_CONSTRUCTOR.get(type(obj))
         if names is None:
             return NotImplemented
         return type(obj), tuple(getattr(obj, name) for name in names)
+
+
+class _Unpickler(pickle.Unpickler):
+    """Refuses every global but the ones in _ALLOWED."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        """The allowed class or function; UnpicklingError for anything else."""
+        if (module, name) not in _ALLOWED:
+            raise pickle.UnpicklingError(f"{module}.{name} is not allowed")
+        return super().find_class(module, name)
 
 
 def cache_dir(environ: Mapping[str, str] | None = None) -> Path:
@@ -140,9 +175,7 @@ def _no_collector() -> Iterator[None]:
             gc.enable()
 
 
-def _build(
-    sources: Sequence[str], fuzzy: float | None
-) -> tuple[Glossary, TermIndex]:
+def _build(sources: Sequence[str], fuzzy: float | None) -> tuple[Glossary, TermIndex]:
     from termcheck.glossary import load_glossary  # YAML: only needed on a miss
 
     with _no_collector():
@@ -158,8 +191,9 @@ def _read(path: Path) -> tuple[Glossary, TermIndex] | None:
         return None
     try:
         with _no_collector():
-            # Only files that termcheck wrote under a content-hash name are read.
-            loaded = pickle.loads(data)
+            # Only files that termcheck wrote under a content-hash name are read,
+            # and only termcheck's own types can come out of them.
+            loaded = _Unpickler(io.BytesIO(data)).load()
     except Exception:  # truncated, corrupt or from another version: a miss
         return None
     if (

@@ -8,7 +8,7 @@ import regex
 
 from termcheck.tokens import FUNCTION_WORDS
 
-__all__ = ["carry_case", "sentence_start"]
+__all__ = ["carry_case", "line_opener", "sentence_start"]
 
 # Words of a replacement or a matched span, for case styles.
 #   "confidence-building measures" -> "confidence", "building", "measures"
@@ -17,6 +17,7 @@ _WORD: Final = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['\u2019][\p{L}\p{M}\p{N}]+)
 # before it: quotes, brackets, emphasis, list and heading marks.
 _OPENERS: Final = frozenset("\"'\u201c\u2018\u00ab([{*_`#>-+|")
 _ENDS: Final = frozenset(".!?\u2026")
+_LINE_MARKS: Final = _OPENERS | frozenset(".)")
 
 
 def carry_case(
@@ -51,25 +52,51 @@ def carry_case(
     return replacement
 
 
+def line_opener(text: str, offset: int, markers: frozenset[str]) -> int:
+    """What stands between the start of ``offset``'s line and ``offset``.
+
+    1: a run of ``markers`` or digits (``- ``, ``1. ``, ``## ``) with only white
+    space around it; 0: only white space, and the line is the text's first;
+    -1: anything else. Only that stretch is looked at, never the whole line,
+    so a megabyte-long line costs no more than a short one.
+    """
+    position = _skip_blanks(text, offset - 1)
+    run_end = position
+    while position >= 0 and (text[position] in markers or text[position].isdigit()):
+        position -= 1
+    has_markers = position < run_end
+    position = _skip_blanks(text, position)
+    if position >= 0 and text[position] not in "\r\n":
+        return -1
+    if has_markers:
+        return 1
+    return 0 if position < 0 else -1
+
+
+def _skip_blanks(text: str, position: int) -> int:
+    """Move left from ``position`` past white space other than line breaks."""
+    while position >= 0 and text[position] not in "\r\n" and text[position].isspace():
+        position -= 1
+    return position
+
+
 def sentence_start(text: str, offset: int) -> bool:
     """True when ``offset`` begins a sentence, a paragraph or a list item.
 
     Stricter than the matcher's test: only ``.``, ``!``, ``?`` and ``…`` end a
     sentence here, as a capital after ``:`` or ``;`` would be wrong.
     """
-    line_start = max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
-    prefix = text[line_start:offset].strip()
-    if not prefix and line_start == 0:
-        return True
-    if prefix and all(c in _OPENERS or c.isdigit() or c in ".)" for c in prefix):
-        return True  # "- ", "1. ", "## " and the like open a line
+    if line_opener(text, offset, _LINE_MARKS) >= 0:
+        return True  # "- ", "1. ", "## " and the like open a line, as does 0
     position = offset - 1
     while position >= 0 and (text[position].isspace() or text[position] in _OPENERS):
         if text[position] in "\n\r":
-            before = text[:position]
-            if text[position] == "\n" and before.endswith("\r"):
-                before = before[:-1]  # one CRLF line break
-            if before.rstrip(" \t").endswith(("\n", "\r")):
+            before = position - 1
+            if text[position] == "\n" and before >= 0 and text[before] == "\r":
+                before -= 1  # one CRLF line break
+            while before >= 0 and text[before] in " \t":
+                before -= 1
+            if before >= 0 and text[before] in "\n\r":
                 return True  # a blank line before: a new paragraph
         position -= 1
     return position < 0 or text[position] in _ENDS

@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from termcheck.cli_tools import register_tools
-from termcheck.errors import GlossaryError, TermcheckError
+from termcheck.errors import error_line, internal_error
 from termcheck.formatters import FORMATTERS, FormatOptions
+from termcheck.guard import parse_size, unwind_on_sigterm
 from termcheck.model import ExitCode
 
 if TYPE_CHECKING:
@@ -28,6 +29,8 @@ MARKUPS = ("plain", "markdown", "html", "rst", "latex", "asciidoc")
 """``--markup`` names (the extractors'; kept here so ``--help`` loads nothing)."""
 
 PREFIX = "termcheck: error: "
+_CLICK = (click.exceptions.Exit, click.ClickException, click.Abort)
+_DEBUG = "TERMCHECK_DEBUG"  # set: a bug shows its traceback
 
 
 class _Group(click.Group):
@@ -39,13 +42,11 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except BrokenPipeError:
             raise  # click closes quietly when stdout's reader went away
-        except TermcheckError as error:
-            _fail(ctx, str(error))
-        except OSError as error:
-            where = f"{error.filename}: " if error.filename else ""
-            _fail(ctx, f"{where}{error.strerror or error}")
-        except UnicodeError as error:
-            _fail(ctx, str(error))
+        except Exception as error:  # ours, the system's, or a bug: one line each
+            line = error_line(error)
+            if isinstance(error, _CLICK) or (line is None and _DEBUG in os.environ):
+                raise
+            _fail(ctx, line or internal_error(error))
 
 
 def _fail(ctx: click.Context, message: str) -> None:
@@ -133,6 +134,13 @@ def cli() -> None:
 )
 @click.option("--baseline", metavar="FILE", help="Hide the findings recorded in FILE.")
 @click.option(
+    "--max-file-size",
+    default="50M",
+    metavar="SIZE",
+    type=parse_size,
+    help="Skip (with a warning) files larger than SIZE; 0: no limit  [default: 50M].",
+)
+@click.option(
     "--write-baseline", metavar="FILE", help="Record all current findings in FILE."
 )
 @click.option(
@@ -176,7 +184,10 @@ def check_command(
     diff: bool,
     output: str | None,
     baseline: str | None,
-    write_baseline: str | None, jobs: int | None, no_cache: bool,
+    write_baseline: str | None,
+    max_file_size: int,
+    jobs: int | None,
+    no_cache: bool,
 ) -> None:
     """Check files, folders (recursively) or standard input (-) for term variants.
 
@@ -209,7 +220,10 @@ def check_command(
         project=project,
         inline_config=not no_inline_config,
         encoding=encoding,
-        after=after, jobs=jobs, progress=progress_for(sys.stderr, output_format),
+        after=after,
+        max_file_size=max_file_size,
+        jobs=jobs,
+        progress=progress_for(sys.stderr, output_format),
     )
     if write_baseline:
         report = _write_baseline(write_baseline, report, sources)
@@ -257,9 +271,10 @@ def _after_check(
 def _write_baseline(path: str, report: Report, sources: dict[str, str]) -> Report:
     """Record every finding of ``report`` in ``path``; they count as baselined."""
     from termcheck.baseline import hidden_report, write_baseline
+    from termcheck.notices import plural
 
     count = write_baseline(path, report, sources)
-    click.echo(f"termcheck: wrote {_plural(count, 'finding')} to {path}", err=True)
+    click.echo(f"termcheck: wrote {plural(count, 'finding')} to {path}", err=True)
     return hidden_report(report)
 
 
@@ -269,36 +284,23 @@ def _write_output(
     """Write the report in ``output_format``, uncoloured, to the file ``path``."""
     from dataclasses import replace
 
-    from termcheck.atomic import write_atomic
+    from termcheck.atomic import write_output
 
-    lines = FORMATTERS[output_format](report, replace(options, color=False))
-    write_atomic(Path(path), "".join(line + "\n" for line in lines).encode("utf-8"))
+    plain = replace(options, color=False)
+    lines = list(FORMATTERS[output_format](report, plain))
+    write_output(Path(path), "".join(line + "\n" for line in lines).encode("utf-8"))
 
 
 def _print_fixes(report: Report, diff: bool) -> int:
     """Print the diff (--diff) or what --fix wrote; return how many files failed."""
-    failed = 0
-    for result in report.results:
-        outcome = result.fix
-        if outcome is None:
-            continue
-        if diff and outcome.diff:
-            click.echo(outcome.diff, nl=False)
-        if outcome.written:
-            count = _plural(len(outcome.applied), "finding")
-            click.echo(f"termcheck: fixed {count} in {result.path}", err=True)
-        for finding, reason in outcome.skipped:
-            where = f"{finding.path}:{finding.line}:{finding.column}"
-            click.echo(f"termcheck: {where}: not fixed: {reason}", err=True)
-        if outcome.problem is not None:
-            _error(f"{result.path}: {outcome.problem}")
-            failed += 1
+    from termcheck.notices import fix_notices
+
+    chunks, lines, failed = fix_notices(report, diff)
+    for chunk in chunks:
+        click.echo(chunk, nl=False)
+    for line in lines:
+        click.echo(line, err=True)
     return failed
-
-
-def _plural(count: int, noun: str) -> str:
-    """``1 finding``, ``2 findings``."""
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def _load(*sources: str) -> Glossary:
@@ -326,9 +328,11 @@ def _print_report(report: Report, output_format: str, options: FormatOptions) ->
 
 
 def _print_errors(report: Report) -> None:
-    """Print the files that could not be checked on stderr."""
-    for result in report.errors:
-        _error(f"{result.path}: {result.error}")
+    """Print the files that could not be checked, or were skipped, on stderr."""
+    from termcheck.notices import problem_notices
+
+    for line in problem_notices(report):
+        click.echo(line, err=True)
 
 
 @cli.command("init")
@@ -350,51 +354,10 @@ def glossary_group() -> None:
     """Validate glossary files and run the examples they contain."""
 
 
-@glossary_group.command("validate")
-@click.argument("files", nargs=-1, required=True, metavar="FILE...")
-@click.pass_context
-def validate_command(ctx: click.Context, files: tuple[str, ...]) -> None:
-    """Load each glossary on its own and report whether it is valid.
-
-    Exit status: 0 when all are valid, 2 otherwise.
-    """
-    invalid = 0
-    for name in files:
-        try:
-            glossary = _load(name)
-        except GlossaryError as error:
-            _error(str(error))
-            invalid += 1
-            continue
-        click.echo(f"{name}: ok ({_plural(len(glossary), 'term')})")
-    ctx.exit(int(ExitCode.ERROR if invalid else ExitCode.OK))
-
-
-@glossary_group.command("test")
-@click.argument("files", nargs=-1, required=True, metavar="FILE...")
-@click.pass_context
-def test_command(ctx: click.Context, files: tuple[str, ...]) -> None:
-    """Check that each term's bad examples give a finding and good ones do not.
-
-    Exit status: 0 when all examples pass, 1 when one fails, 2 on an invalid
-    glossary.
-    """
-    from termcheck.selftest import count_examples, run_examples
-
-    glossaries = [_load(name) for name in files]
-    total = failed = 0
-    for glossary in glossaries:
-        total += count_examples(glossary)
-        for failure in run_examples(glossary):
-            click.echo(failure.message)
-            failed += 1
-    click.echo(f"{total} example{'' if total == 1 else 's'}, {failed} failed")
-    ctx.exit(int(ExitCode.FINDINGS if failed else ExitCode.OK))
-
-
 register_tools(cli, glossary_group)  # stats, discover, glossary import/export
 
 
 def main(argv: Sequence[str] | None = None) -> None:
     """Run the command line and exit with its status."""
+    unwind_on_sigterm()  # a killed run removes its temporary files
     cli.main(args=list(argv) if argv is not None else None, prog_name="termcheck")

@@ -1,4 +1,4 @@
-"""The glossary tooling commands: ``stats``, ``discover``, ``glossary import/export``.
+"""The glossary tooling commands: ``stats``, ``discover``, ``glossary ...``.
 
 Registered on the group by ``termcheck.cli``; like it, they are the command-line
 edge: the work is done in ``stats``, ``discover`` and ``interchange``.
@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 
+from termcheck.errors import GlossaryError, InputError
 from termcheck.model import ExitCode
 
 __all__ = ["register_tools"]
@@ -199,7 +200,7 @@ def _read(paths: tuple[str, ...]) -> tuple[list[tuple[str, str]], list[str]]:
     for display, path, text in read_texts(paths):
         if isinstance(text, str):
             texts.append((display, EXTRACTORS[markup_for(path)](text).masked))
-        else:
+        elif isinstance(text, InputError):  # a skipped file is no failure
             failed.append(f"{display}: {text.problem}")
     return texts, failed
 
@@ -213,10 +214,58 @@ def _finish(ctx: click.Context, failed: list[str]) -> None:
     ctx.exit(int(ExitCode.ERROR if failed else ExitCode.OK))
 
 
+@click.command("validate")
+@click.argument("files", nargs=-1, required=True, metavar="FILE...")
+@click.pass_context
+def validate_command(ctx: click.Context, files: tuple[str, ...]) -> None:
+    """Load each glossary on its own and report whether it is valid.
+
+    Exit status: 0 when all are valid, 2 otherwise.
+    """
+    from termcheck.glossary import load_glossary
+    from termcheck.notices import plural
+
+    invalid = 0
+    for name in files:
+        try:
+            glossary = load_glossary(name)
+        except GlossaryError as error:
+            click.echo(f"termcheck: error: {error}", err=True)
+            invalid += 1
+            continue
+        click.echo(f"{name}: ok ({plural(len(glossary), 'term')})")
+    ctx.exit(int(ExitCode.ERROR if invalid else ExitCode.OK))
+
+
+@click.command("test")
+@click.argument("files", nargs=-1, required=True, metavar="FILE...")
+@click.pass_context
+def test_command(ctx: click.Context, files: tuple[str, ...]) -> None:
+    """Check that each term's bad examples give a finding and good ones do not.
+
+    Exit status: 0 when all examples pass, 1 when one fails, 2 on an invalid
+    glossary.
+    """
+    from termcheck.glossary import load_glossary
+    from termcheck.selftest import count_examples, run_examples
+
+    glossaries = [load_glossary(name) for name in files]
+    total = failed = 0
+    for glossary in glossaries:
+        total += count_examples(glossary)
+        for failure in run_examples(glossary):
+            click.echo(failure.message)
+            failed += 1
+    click.echo(f"{total} example{'' if total == 1 else 's'}, {failed} failed")
+    ctx.exit(int(ExitCode.FINDINGS if failed else ExitCode.OK))
+
+
 def register_tools(cli: click.Group, glossary_group: click.Group) -> None:
-    """Add ``stats`` and ``discover`` to ``cli``, ``import``/``export`` to the
-    ``glossary`` group."""
+    """Add ``stats`` and ``discover`` to ``cli``, and ``validate``, ``test``,
+    ``import`` and ``export`` to the ``glossary`` group."""
     cli.add_command(stats_command)
     cli.add_command(discover_command)
+    glossary_group.add_command(validate_command)
+    glossary_group.add_command(test_command)
     glossary_group.add_command(import_command)
     glossary_group.add_command(export_command)

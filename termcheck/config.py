@@ -116,7 +116,11 @@ def load_config(path: str | None = None, *, cwd: Path | None = None) -> Config:
             raise ConfigError("no such config file", path)
         shown = path
     else:
-        located = find_config(here.resolve())
+        try:
+            located = find_config(here.resolve())
+        except ConfigError as error:  # a broken pyproject.toml met on the way up
+            shown = os.path.relpath(error.path, here.resolve())
+            raise ConfigError(error.problem, shown, error.line, error.column) from None
         if located is None:
             return Config()
         shown = os.path.relpath(located, here.resolve())

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from termcheck.errors import BinaryFileError, InputError
+from termcheck.guard import missing_reason, printable
 
 if TYPE_CHECKING:
     from termcheck.selection import Selection
@@ -54,7 +55,10 @@ BOMS = _BOMS
 
 
 def collect_files(
-    paths: Sequence[str], selection: Selection | None = None
+    paths: Sequence[str],
+    selection: Selection | None = None,
+    *,
+    problems: list[InputError] | None = None,
 ) -> Iterator[tuple[str, Path | None]]:
     """Yield ``(display path, path)`` for every file to check, ``None`` for stdin.
 
@@ -65,36 +69,47 @@ def collect_files(
     ignore rules) and an explicit file is dropped only if it is excluded.
 
     Raises InputError for a path that does not exist or a folder that cannot be
-    listed (after yielding what came before it).
+    listed (after yielding what came before it). With ``problems``, a folder
+    that cannot be listed inside a walk is added to it and the walk goes on.
     """
     seen: set[str] = set()
     for given in paths:
-        for display, path in _expand(given, selection):
+        for display, path in _expand(given, selection, problems):
             if display not in seen:
                 seen.add(display)
                 yield display, path
 
 
 def _expand(
-    given: str, selection: Selection | None = None
+    given: str,
+    selection: Selection | None = None,
+    problems: list[InputError] | None = None,
 ) -> Iterator[tuple[str, Path | None]]:
     """Yield the files that one command-line path stands for."""
     if given == STDIN:
         yield STDIN_NAME, None
         return
-    display = given.replace(os.sep, "/") if os.sep != "/" else given
+    display = printable(given.replace(os.sep, "/") if os.sep != "/" else given)
     path = Path(given)
-    if path.is_dir():
-        yield from _walk(display, path, selection)
-    elif path.exists():
+    try:
+        is_dir = path.is_dir()
+    except (OSError, ValueError) as error:  # a folder on the way refuses access
+        reason = getattr(error, "strerror", None) or str(error)
+        raise InputError(f"cannot access: {reason}", path=display) from None
+    if is_dir:
+        yield from _walk(display, path, selection, problems)
+    elif os.path.lexists(path):  # a broken link too: reading it says what is wrong
         if selection is None or not selection.excluded(path):
             yield display, path
     else:
-        raise InputError("no such file or directory", path=display)
+        raise InputError(missing_reason(path), path=display)
 
 
 def _walk(
-    display: str, root: Path, selection: Selection | None = None
+    display: str,
+    root: Path,
+    selection: Selection | None = None,
+    problems: list[InputError] | None = None,
 ) -> Iterator[tuple[str, Path]]:
     """Yield the checkable files under ``root``, sorted by their path parts."""
     prefix = display if display.endswith("/") else display + "/"
@@ -103,7 +118,10 @@ def _walk(
         where = Path(error.filename or root)
         relative = where.relative_to(root).as_posix() if where != root else ""
         reason = error.strerror or str(error)
-        raise InputError(f"cannot list directory: {reason}", path=prefix + relative)
+        problem = InputError(f"cannot list directory: {reason}", path=prefix + relative)
+        if problems is None:
+            raise problem
+        problems.append(problem)
 
     found: list[tuple[tuple[str, ...], Path]] = []
     for folder, dirnames, filenames in os.walk(root, onerror=fail):
@@ -124,7 +142,7 @@ def _walk(
                 continue
             found.append((path.relative_to(root).parts, path))
     for parts, path in sorted(found):
-        yield prefix + "/".join(parts), path
+        yield printable(prefix + "/".join(parts)), path
 
 
 def read_text(path: Path, *, encoding: str | None = None) -> str:

@@ -27,6 +27,7 @@ FIXABLE: Final = frozenset({Kind.FORBIDDEN, Kind.CASE})
 Checker = Callable[[str], Sequence[Finding]]
 
 _GAP: Final = regex.compile(r"\s+")
+_BREAK: Final = regex.compile(r"\r\n|\r|\n")
 # Lines with their endings, as editors count them: CRLF, lone CR, LF.
 _LINE: Final = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 _NO_NEWLINE: Final = "\\ No newline at end of file\n"
@@ -135,6 +136,13 @@ def _candidates(
             skipped.append(Skip(finding, reason))
         elif finding.replacement != finding.matched:
             text = _fit_whitespace(finding.matched, finding.replacement)
+            if _BREAK.findall(text) != _BREAK.findall(finding.matched):
+                reason = (
+                    "the text runs across lines and the replacement has no room "
+                    "for the line break; edit by hand"
+                )
+                skipped.append(Skip(finding, reason))
+                continue
             edits.append(Edit(finding.start, finding.end, text, finding))
     return edits, skipped
 

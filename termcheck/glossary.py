@@ -13,8 +13,10 @@ from pathlib import Path
 
 import regex
 
+from termcheck.bulk import bulk
 from termcheck.errors import GlossaryError
 from termcheck.glossary_checks import Located, check_terms
+from termcheck.index import compile_regex_form
 from termcheck.model import Examples, Form, Glossary, Severity, Status, Term
 from termcheck.yamlnodes import (
     NodeReader,
@@ -74,6 +76,7 @@ class _Document:
     terms: tuple[Located, ...]
 
 
+@bulk
 def parse_glossary(text: str, path: str = "<string>") -> Glossary:
     """Parse and validate one glossary document; GlossaryError on any problem."""
     document = _Parser(path).document(read_yaml(text, path))
@@ -82,6 +85,7 @@ def parse_glossary(text: str, path: str = "<string>") -> Glossary:
     return Glossary(terms, (path,), document.name, document.language)
 
 
+@bulk
 def load_glossary(
     *sources: str | os.PathLike[str], fuzzy: float | None = _DEFAULT_FUZZY
 ) -> Glossary:
@@ -323,6 +327,14 @@ class _Parser(NodeReader):
             compiled = regex.compile(pattern)
         except (regex.error, RecursionError, OverflowError, ValueError) as error:
             raise self.fail(node, f"invalid regex '{pattern}': {error}") from None
+        try:
+            compile_regex_form(pattern, case_sensitive=False)  # as the matcher will
+        except (regex.error, RecursionError, OverflowError, ValueError) as error:
+            problem = (
+                f"regex '{pattern}' does not work inside termcheck's whole-word "
+                f"pattern (a trailing '#' comment?): {error}"
+            )
+            raise self.fail(node, problem) from None
         matches = (m for probe in _EMPTY_MATCH_PROBES for m in compiled.finditer(probe))
         if any(m.start() == m.end() for m in matches):
             problem = f"regex '{pattern}' can match empty text"

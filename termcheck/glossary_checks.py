@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
@@ -18,6 +19,9 @@ __all__ = ["Located", "check_terms", "fold_form"]
 # Contradiction checks of regexes that start with no literal word try every
 # literal form; past this many pairs they stop (the check is a courtesy).
 _UNANCHORED_PAIR_BUDGET: Final = 200_000
+# All regex-against-literal trials of one load together stop after this long, so
+# a glossary of backtracking patterns cannot stall loading (each trial: 0.1 s).
+CHECK_BUDGET_SECONDS: Final = 2.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,25 +105,31 @@ def _check_regex_contradictions(located: Sequence[Located]) -> None:
         first = fold_form(placed[1].text).split(" ")[0]
         by_first_word.setdefault(first, []).append(placed)
     budget = _UNANCHORED_PAIR_BUDGET
+    deadline = time.monotonic() + CHECK_BUDGET_SECONDS
     for term, form, where in _placed_forms(located, regex_forms=True):
         anchors = first_words(form.text)
         if anchors is None:
             candidates, budget = literals[: max(budget, 0)], budget - len(literals)
         else:
             candidates = [p for word in anchors for p in by_first_word.get(word, ())]
-        _check_one_regex(term, form, where, candidates)
+        _check_one_regex(term, form, where, candidates, deadline)
 
 
 def _check_one_regex(
-    term: Term, form: Form, where: Where, literals: list[_Placed]
+    term: Term, form: Form, where: Where, literals: list[_Placed], deadline: float
 ) -> None:
     flags = 0 if term.case_sensitive else regex.IGNORECASE
     compiled = regex.compile(form.text, flags)
     for other_term, literal, literal_at in literals:
         if literal.status.accepted == form.status.accepted:
             continue
+        remaining = min(deadline - time.monotonic(), 0.1)
+        if remaining <= 0:
+            return  # out of time: the check is a courtesy, loading goes on
         try:
-            contradicts = compiled.fullmatch(literal.text, timeout=0.1) is not None
+            contradicts = (
+                compiled.fullmatch(literal.text, timeout=remaining) is not None
+            )
         except TimeoutError:  # pathological backtracking: give the benefit of doubt
             continue
         if contradicts:

@@ -9,8 +9,10 @@ from typing import Final
 
 import regex
 
+from termcheck.bulk import bulk
+from termcheck.errors import GlossaryError
 from termcheck.model import Form, Glossary, Status, Term
-from termcheck.tokens import FUNCTION_WORDS, tokenize
+from termcheck.tokens import FUNCTION_WORDS, LONG_WORD, tokenize
 
 __all__ = [
     "HEAD",
@@ -20,6 +22,7 @@ __all__ = [
     "RegexRef",
     "TermIndex",
     "build_index",
+    "compile_regex_form",
     "first_words",
     "head_word",
     "phrase_key",
@@ -33,6 +36,8 @@ try:
 except ImportError:  # pragma: no cover - Python 3.10
     _sre_parse = importlib.import_module("sre_parse")
 
+# An inline verbose flag: "(?x)", "(?ix)", "(?x:...)".
+_VERBOSE: Final = regex.compile(r"\(\?[a-zA-Z]*x")
 PHRASE: Final = 1  # a complete form ends here
 PREFIX: Final = 2  # some form continues
 HEAD: Final = 4  # some form's inflectable head word ends here
@@ -103,6 +108,7 @@ def phrase_key(
     return "".join(parts)
 
 
+@bulk
 def build_index(glossary: Glossary) -> TermIndex:
     """Index every form of every term in ``glossary``."""
     index = TermIndex(glossary)
@@ -167,7 +173,7 @@ def _vocab_id(index: TermIndex, key: str) -> int:
     if word_id is None:
         word_id = index.vocab[key] = len(index.vocab)
         index.words.append(key)
-        if len(key) >= MIN_FUZZY_WORD:
+        if MIN_FUZZY_WORD <= len(key) <= LONG_WORD:
             for position in range(len(key)):
                 index.deletes.setdefault(
                     key[:position] + key[position + 1 :], []
@@ -190,11 +196,11 @@ def _add_fuzzy(index: TermIndex, ref_no: int, ref: FormRef) -> None:
 def _add_regex(
     index: TermIndex, term_no: int, form_no: int, form: Form, term: Term
 ) -> None:
-    flags = regex.IGNORECASE | regex.FULLCASE if not term.case_sensitive else 0
-    # A literal space in a form matches any run of white space, line breaks included.
-    # Whole words, and whole dotted compounds ("javascript.md" is a file name).
-    body = _flexible_spaces(form.text)
-    pattern = regex.compile(rf"(?:{body})(?!\w)(?!\.\w)", flags)
+    try:
+        pattern = compile_regex_form(form.text, term.case_sensitive)
+    except (regex.error, RecursionError, OverflowError, ValueError) as error:
+        problem = f"invalid regex {form.text!r} of term {term.id!r}: {error}"
+        raise GlossaryError(problem, term.source, form.line) from None
     anchors = first_words(form.text)
     ref = RegexRef(term_no, form_no, pattern, anchors)
     if anchors is None:
@@ -204,20 +210,44 @@ def _add_regex(
             index.regex_by_anchor.setdefault(anchor, []).append(ref)
 
 
+def compile_regex_form(text: str, case_sensitive: bool) -> regex.Pattern[str]:
+    """The pattern the matcher runs for the regex form ``text``.
+
+    A literal space matches any run of white space, line breaks included; the
+    match must end a word, and a whole dotted compound ("javascript.md" is a
+    file name). Raises ``regex.error`` (the loader turns it into a located
+    GlossaryError).
+    """
+    flags = 0 if case_sensitive else regex.IGNORECASE | regex.FULLCASE
+    body = _flexible_spaces(text)
+    return regex.compile(rf"(?:{body})(?!\w)(?!\.\w)", flags)
+
+
 def _flexible_spaces(pattern: str) -> str:
+    """Each literal space of ``pattern`` becomes ``(?:\\s+)``.
+
+    A group, so that a quantifier after the space still applies to it:
+    ``a ?b`` -> ``a(?:\\s+)?b``. Spaces in a character class or escaped stay;
+    a verbose pattern (``(?x)``), where spaces mean nothing, is left alone.
+    """
+    if _VERBOSE.search(pattern):
+        return pattern
     out: list[str] = []
     escaped = in_class = False
-    for char in pattern:
+    class_first = -1  # where a class's first member is: a "]" there is literal
+    for position, char in enumerate(pattern):
         if escaped:
             escaped = False
         elif char == "\\":
             escaped = True
+        elif in_class:
+            in_class = not (char == "]" and position != class_first)
         elif char == "[":
             in_class = True
-        elif char == "]":
-            in_class = False
-        elif char == " " and not in_class:
-            out.append(r"\s+")
+            negated = pattern[position + 1 : position + 2] == "^"
+            class_first = position + (2 if negated else 1)
+        elif char == " ":
+            out.append(r"(?:\s+)")
             continue
         out.append(char)
     return "".join(out)

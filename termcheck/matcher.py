@@ -8,6 +8,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Final
 
+from termcheck.casing import line_opener
 from termcheck.errors import MatchTimeoutError
 from termcheck.index import (
     HEAD,
@@ -31,6 +32,7 @@ _CACHE: dict[int, tuple[Glossary, TermIndex]] = {}
 _STARTS_LIMIT: Final = 400_000  # text words whose start states an index remembers
 _FOLD_CASE_KEEP: Final = str.maketrans({"\u2019": "'", "\u2018": "'", "\u00ad": None})
 _OPENERS: Final = frozenset("\"'“‘«([{*_`#>-+|")
+_LINE_MARKS: Final = _OPENERS | frozenset(".)")
 
 
 def index_for(glossary: Glossary) -> TermIndex:
@@ -250,14 +252,16 @@ def _keep_case(word: str) -> str:
 
 
 def _sentence_start(text: str, offset: int) -> bool:
-    line_start = max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
-    prefix = text[line_start:offset].strip()
-    if prefix and all(c in _OPENERS or c.isdigit() or c in ".)" for c in prefix):
+    if line_opener(text, offset, _LINE_MARKS) == 1:
         return True
     position = offset - 1
     while position >= 0 and (text[position].isspace() or text[position] in _OPENERS):
-        if text[position] == "\n" and text[:position].rstrip(" \t\r").endswith("\n"):
-            return True  # a blank line before: a new paragraph
+        if text[position] == "\n":
+            before = position - 1
+            while before >= 0 and text[before] in " \t\r":
+                before -= 1
+            if before >= 0 and text[before] == "\n":
+                return True  # a blank line before: a new paragraph
         position -= 1
     return position < 0 or text[position] in ".!?:;"
 

@@ -18,6 +18,7 @@ __all__ = [
     "Match",
     "Report",
     "Severity",
+    "Skipped",
     "Status",
     "Term",
 ]
@@ -221,11 +222,25 @@ class FixOutcome:
 
 
 @dataclass(frozen=True, slots=True)
+class Skipped:
+    """Why a file was passed over unchecked (too large, not a regular file).
+
+    ``label`` groups skips in the summary (``over 50 MB``); ``warning`` is
+    False for a mere note (a FIFO met while walking a folder).
+    """
+
+    reason: str
+    label: str
+    warning: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class FileResult:
     """The findings of one file, or the error that kept it from being checked.
 
     ``baselined`` counts findings hidden by ``--baseline``; ``fix`` is set when
-    the file went through ``--fix`` or ``--diff``.
+    the file went through ``--fix`` or ``--diff``; ``skipped`` is set for a
+    file passed over unchecked.
     """
 
     path: str
@@ -234,13 +249,15 @@ class FileResult:
     suppressed: int = 0
     baselined: int = 0
     fix: FixOutcome | None = None
+    skipped: Skipped | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Report:
-    """Everything one run found, in file order."""
+    """Everything one run found, in file order, and warnings about the run."""
 
     results: tuple[FileResult, ...] = ()
+    warnings: tuple[str, ...] = ()
 
     @property
     def findings(self) -> tuple[Finding, ...]:
@@ -252,6 +269,16 @@ class Report:
     def errors(self) -> tuple[FileResult, ...]:
         """Files that could not be checked."""
         return tuple(r for r in self.results if r.error is not None)
+
+    @property
+    def skipped(self) -> tuple[FileResult, ...]:
+        """Files passed over unchecked (too large, not a regular file)."""
+        return tuple(r for r in self.results if r.skipped is not None)
+
+    @property
+    def checked(self) -> int:
+        """How many files were checked (neither in error nor skipped)."""
+        return sum(1 for r in self.results if r.error is None and r.skipped is None)
 
     @property
     def baselined(self) -> int:

@@ -24,6 +24,8 @@ function word in between.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from collections import deque
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -32,7 +34,7 @@ from typing import Final
 from rapidfuzz.distance import OSA
 
 from termcheck.index import MIN_FUZZY_WORD, FormRef, TermIndex
-from termcheck.tokens import DOT, FUNCTION_WORDS, Tokens, deinflect
+from termcheck.tokens import DOT, FUNCTION_WORDS, LONG_WORD, Tokens, deinflect
 
 __all__ = [
     "NearMiss",
@@ -81,12 +83,14 @@ def find_near_misses(
         return []
     exact = exact or {}
     exact_spans = {span for spans in exact.values() for span in spans}
+    overlaps = {term: _Overlaps(spans) for term, spans in exact.items()}
     windows = _candidate_windows(index, tokens)
     best: dict[tuple[int, int], NearMiss] = {}
     for ref_no, first, last in windows:
         ref = index.refs[ref_no]
-        if (first, last) in exact_spans or any(
-            a <= last and first <= b for a, b in exact.get(ref.term, ())
+        same_term = overlaps.get(ref.term)
+        if (first, last) in exact_spans or (
+            same_term is not None and same_term.hit(first, last)
         ):
             continue
         threshold = index.glossary.terms[ref.term].fuzzy
@@ -97,6 +101,26 @@ def find_near_misses(
         if current is None or score > current.score:
             best[(first, last)] = NearMiss(ref_no, first, last, score)
     return sorted(best.values(), key=lambda n: (n.first, n.last))
+
+
+class _Overlaps:
+    """Spans ``(a, b)`` (inclusive) asked whether any overlaps ``first..last``.
+
+    Sorted by start with a running maximum of ends, so each question takes
+    O(log n): a text with thousands of exact matches stays linear.
+    """
+
+    __slots__ = ("_max_ends", "_starts")
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [a for a, _ in ordered]
+        self._max_ends = list(itertools.accumulate((b for _, b in ordered), max))
+
+    def hit(self, first: int, last: int) -> bool:
+        """True when a span starts at or before ``last`` and ends at/after ``first``."""
+        count = bisect.bisect_right(self._starts, last)
+        return count > 0 and self._max_ends[count - 1] >= first
 
 
 def resolve_word(
@@ -114,7 +138,7 @@ def resolve_word(
         base_id = index.vocab.get(base)
         if base_id is not None:
             found.append((base_id, 1.0))
-    if not found and len(key) >= MIN_FUZZY_WORD:
+    if not found and MIN_FUZZY_WORD <= len(key) <= LONG_WORD + 1:
         found = _typo_candidates(index, key)
     cache[key] = found
     return found
@@ -190,7 +214,8 @@ def _cluster(
     limit = len(ref.keys) + SLACK
     found = []
     for at, first in enumerate(positions):
-        for last in positions[at + 1 :]:
+        for later in range(at + 1, len(positions)):  # no slice copy: stays linear
+            last = positions[later]
             if last - first + 1 > limit or any(
                 tokens.seps[p] in (None, DOT) for p in range(first + 1, last + 1)
             ):
@@ -262,7 +287,7 @@ def word_similarity(form_word: str, word: str) -> float:
     elif len(form_word) >= 4 and form_word not in FUNCTION_WORDS:
         similarity = OSA.normalized_similarity(form_word, word)
         similarity = similarity if similarity >= TYPO_MIN else 0.0
-    if len(_SIMILARITY) < 200_000:
+    if len(_SIMILARITY) < 200_000 and len(word) <= LONG_WORD:
         _SIMILARITY[(form_word, word)] = similarity
     return similarity
 

@@ -47,7 +47,8 @@ def run_files(
     if progress is not None:
         progress.start(len(targets), sum(sizes))
     files = [
-        n for n, (_, path, _, error) in enumerate(targets)
+        n
+        for n, (_, path, _, error) in enumerate(targets)
         if path is not None and error is None
     ]
     spread = (

@@ -9,9 +9,15 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from termcheck.errors import BinaryFileError, InputError
-from termcheck.files import STDIN, STDIN_NAME, collect_files, decode, read_text
-from termcheck.model import FileResult, Finding, Glossary, Report
+from termcheck.errors import (
+    BinaryFileError,
+    FileSkipped,
+    InputError,
+    MatchTimeoutError,
+)
+from termcheck.files import STDIN, STDIN_NAME, collect_files, decode
+from termcheck.guard import DEFAULT_MAX_FILE_SIZE, inspect_file, read_file, read_stream
+from termcheck.model import FileResult, Finding, Glossary, Report, Skipped
 
 if TYPE_CHECKING:
     from termcheck.directives import Outcome
@@ -40,6 +46,7 @@ def check_paths(
     inline_config: bool = True,
     encoding: str | None = None,
     after: AfterCheck | None = None,
+    max_file_size: int | None = DEFAULT_MAX_FILE_SIZE,
     jobs: int | None = 1,
     progress: Progress | None = None,
 ) -> Report:
@@ -54,15 +61,20 @@ def check_paths(
     markup by file ending, git's ignore rules when walking); ``encoding``
     forces a codec; ``inline_config=False`` ignores ``termcheck:`` directives.
     ``after`` (fixing, baselines) turns each file's findings into its result.
-    ``jobs`` > 1 spreads the files over worker processes (the same report;
-    None: one per CPU); ``progress`` is told the size of each file when done.
+    A file over ``max_file_size`` bytes (None or 0: no limit), or a special
+    file met in a folder, is skipped; a regex form that runs out of time makes
+    an error for that file only. ``jobs`` > 1 spreads the files over worker
+    processes (the same report; None: one per CPU); ``progress`` is told the
+    size of each file when done.
     """
     from termcheck.parallel import default_jobs, run_files
     from termcheck.project import Project
 
     project = project or Project()
-    job = FileJob(glossary, project, stdin, encoding, inline_config, after,
-                  sources is not None)
+    job = FileJob(
+        glossary, project, stdin, encoding, inline_config, after,
+        sources is not None, max_file_size,
+    )  # fmt: skip
     targets = list(_targets(paths, project.selection))
     results: list[FileResult] = []
     where = {target[0]: target[1] for target in targets}
@@ -70,12 +82,13 @@ def check_paths(
     for result, text in run_files(job, targets, jobs=jobs, progress=progress):
         if result is None:
             continue  # a binary file met in a folder
-        if result.error is None:  # (again) here: a worker's record stays there
-            project.settings_for(result.path, where[result.path])
+        if result.error is None and result.skipped is None:
+            project.settings_for(result.path, where[result.path])  # a worker's record
         if sources is not None and text is not None:
             sources[result.path] = text
         results.append(result)
-    return Report(tuple(results))
+    warnings = project.selection.unmatched_includes()
+    return Report(tuple(results), warnings=warnings)
 
 
 Target = tuple[str, Path | None, bool, InputError | None]
@@ -93,11 +106,10 @@ class FileJob:
     inline_config: bool
     after: AfterCheck | None
     want_text: bool
+    max_file_size: int | None = DEFAULT_MAX_FILE_SIZE
 
     def __call__(self, target: Target) -> tuple[FileResult | None, str | None]:
         """The file's result and text (if wanted); None for a skipped binary."""
-        from termcheck.checker import check_document  # the matcher: load on use
-
         display, path, walked, error = target
         if error is not None:
             return FileResult(display, error=error.problem), None
@@ -108,16 +120,35 @@ class FileJob:
             else self.glossary
         )
         try:
-            windowed = self._windowed(glossary, display, path, settings)
+            return self._check(glossary, display, path, walked, settings)
         except BinaryFileError as binary:
             return (None if walked else FileResult(display, error=binary.problem)), None
+        except FileSkipped as skip:
+            return _skipped(display, skip), None
+        except InputError as failure:
+            return FileResult(display, error=failure.problem), None
+        except MatchTimeoutError as timeout:
+            return FileResult(display, error=_timed_out(timeout)), None
+
+    def _check(
+        self,
+        glossary: Glossary,
+        display: str,
+        path: Path | None,
+        walked: bool,
+        settings: Any,
+    ) -> tuple[FileResult | None, str | None]:
+        """Read and check one file; errors are raised for ``__call__`` to report."""
+        from termcheck.checker import check_document  # the matcher: load on use
+
+        windowed = self._windowed(glossary, display, path, walked, settings)
         if windowed is not None:
             return windowed, None
-        text = _read(display, path, self.stdin, self.encoding)
-        if walked and isinstance(text, BinaryFileError):
-            return None, None
-        if isinstance(text, InputError):
-            return FileResult(display, error=text.problem), None
+        text = _read(
+            display, path, self.stdin, self.encoding, walked, self.max_file_size
+        )
+        if isinstance(text, Exception):
+            raise text
         check = functools.partial(
             check_document,
             glossary,
@@ -136,7 +167,12 @@ class FileJob:
         return result, text if self.want_text else None
 
     def _windowed(
-        self, glossary: Glossary, display: str, path: Path | None, settings: Any
+        self,
+        glossary: Glossary,
+        display: str,
+        path: Path | None,
+        walked: bool,
+        settings: Any,
     ) -> FileResult | None:
         """A huge plain-text file checked window by window, if it qualifies."""
         from termcheck import stream
@@ -149,14 +185,19 @@ class FileJob:
             or self.want_text
         ):
             return None
-        try:
-            if path.stat().st_size <= stream.WINDOW_THRESHOLD:
-                return None
-        except OSError:
+        # The same checks as a read (kind of file, size limit), without reading.
+        size = inspect_file(
+            path, name=display, walked=walked, max_size=self.max_file_size
+        )
+        if size <= stream.WINDOW_THRESHOLD:
             return None
         return stream.check_plain_file(
             glossary, path, display, self.inline_config, settings.disable
         )
+
+
+def _skipped(display: str, skip: FileSkipped) -> FileResult:
+    return FileResult(display, skipped=Skipped(skip.problem, skip.label, skip.warning))
 
 
 def _findings_of(check: Callable[[str], Outcome]) -> Callable[[str], list[Finding]]:
@@ -166,10 +207,11 @@ def _findings_of(check: Callable[[str], Outcome]) -> Callable[[str], list[Findin
 
 def read_texts(
     paths: Sequence[str], *, stdin: TextIO | None = None
-) -> Iterator[tuple[str, Path | None, str | InputError]]:
+) -> Iterator[tuple[str, Path | None, str | InputError | FileSkipped]]:
     """Yield ``(display path, path, text)`` for every file ``paths`` names, as
     ``check`` reads them; the text is an InputError for a file that cannot be
-    read, and the path is None for standard input."""
+    read (FileSkipped for one passed over: too large, or a FIFO met in a
+    folder), and the path is None for standard input."""
     return _texts(paths, stdin)
 
 
@@ -178,13 +220,14 @@ def _texts(
     stdin: TextIO | None,
     selection: Selection | None = None,
     encoding: str | None = None,
-) -> Iterator[tuple[str, Path | None, str | InputError]]:
+    max_size: int | None = DEFAULT_MAX_FILE_SIZE,
+) -> Iterator[tuple[str, Path | None, str | InputError | FileSkipped]]:
     """Yield each file's display path and path with its text, or why it has none."""
     for display, path, walked, error in _targets(paths, selection):
         if error is not None:
             yield display, None, error
             continue
-        text = _read(display, path, stdin, encoding)
+        text = _read(display, path, stdin, encoding, walked, max_size)
         if walked and isinstance(text, BinaryFileError):
             continue  # binary files met in a folder are not prose
         yield display, path, text
@@ -194,35 +237,62 @@ def _targets(paths: Sequence[str], selection: Selection | None) -> Iterator[Targ
     """Every file to check, in order, each once; paths that fail carry the error."""
     seen: set[str] = set()
     for given in paths:
-        walked = given != STDIN and Path(given).is_dir()
+        walked = given != STDIN and _is_dir(given)
+        problems: list[InputError] = []
         try:
-            for display, path in collect_files([given], selection):
+            for display, path in collect_files([given], selection, problems=problems):
                 if display in seen:
                     continue
                 seen.add(display)
                 yield display, path, walked, None
         except InputError as error:
             yield error.path or given, None, False, error
+        for problem in problems:  # folders inside a walk that could not be listed
+            yield problem.path, None, False, problem
+
+
+def _is_dir(given: str) -> bool:
+    try:
+        return Path(given).is_dir()
+    except (OSError, ValueError):
+        return False
 
 
 def _read(
-    display: str, path: Path | None, stdin: TextIO | None, encoding: str | None
-) -> str | InputError:
+    display: str,
+    path: Path | None,
+    stdin: TextIO | None,
+    encoding: str | None,
+    walked: bool = False,
+    max_size: int | None = DEFAULT_MAX_FILE_SIZE,
+) -> str | InputError | FileSkipped:
     """Read one file (``None``: standard input), catching what goes wrong."""
     try:
         if path is None:
-            return _read_stdin(stdin if stdin is not None else sys.stdin, encoding)
-        return read_text(path, encoding=encoding)
-    except InputError as error:
+            stream = stdin if stdin is not None else sys.stdin
+            return _read_stdin(stream, encoding, max_size)
+        data = read_file(path, name=display, walked=walked, max_size=max_size)
+        return decode(data, name=display, encoding=encoding)
+    except (InputError, FileSkipped) as error:
         return error
     except OSError as error:  # reading a stream that went away
         return InputError(f"cannot read: {error.strerror or error}", path=display)
 
 
-def _read_stdin(stream: TextIO, encoding: str | None = None) -> str:
+def _read_stdin(
+    stream: TextIO,
+    encoding: str | None = None,
+    max_size: int | None = DEFAULT_MAX_FILE_SIZE,
+) -> str:
     """Read a text stream, decoding its raw bytes ourselves when it has them."""
     buffer = getattr(stream, "buffer", None)
     if buffer is None:
         return stream.read()
-    data: bytes = buffer.read()
+    data = read_stream(buffer, name=STDIN_NAME, max_size=max_size)
     return decode(data, name=STDIN_NAME, encoding=encoding)
+
+
+def _timed_out(error: MatchTimeoutError) -> str:
+    """The per-file message for a regex form that ran out of time."""
+    where = f"{error.path}:{error.line}" if error.path and error.line else error.path
+    return f"not checked: {error.problem}" + (f" [{where}]" if where else "")

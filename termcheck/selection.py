@@ -30,11 +30,32 @@ class Selection:
         self._extensions = EXTENSIONS | set(config.markup_map)
         self._repositories: dict[Path, Path | None] = {}  # folder -> its repository
         self._ignores: dict[Path, GitIgnore] = {}  # repository -> its rules
+        self._source = config.path or ""
+        self._walked = False
+        # Include patterns that no walked file has matched yet, each on its own.
+        self._unmatched = {
+            pattern: _spec((pattern,))
+            for pattern in config.include
+            if pattern.strip() and not pattern.lstrip().startswith(("!", "#"))
+        }
+
+    def unmatched_includes(self) -> tuple[str, ...]:
+        """Warnings for ``include`` patterns that no file met while walking matched.
+
+        Empty when no folder was walked (files named one by one, as pre-commit
+        passes them, never go through ``include``).
+        """
+        if not self._walked:
+            return ()
+        return tuple(
+            f"{self._source}: include pattern {pattern!r} matched no file"
+            for pattern in self._unmatched
+        )
 
     def relative(self, path: Path, *, folder: bool = False) -> str | None:
         """``path`` relative to the config folder, ``/``-separated; None outside."""
         try:
-            relative = path.resolve().relative_to(self.root).as_posix()
+            relative = _located(path).relative_to(self.root).as_posix()
         except ValueError:
             return None
         return relative + "/" if folder and relative != "." else relative
@@ -48,13 +69,22 @@ class Selection:
 
     def wanted_file(self, path: Path) -> bool:
         """True for a file met while walking that the run should check."""
+        self._walked = True
         if self._include is not None:
             relative = self.relative(path)
+            if relative is not None and self._unmatched:
+                self._match_includes(relative)
             if relative is None or not self._include.match_file(relative):
                 return False
         elif path.suffix.lower() not in self._extensions:
             return False
         return not self.excluded(path) and not self.git_ignored(path)
+
+    def _match_includes(self, relative: str) -> None:
+        """Strike the include patterns that match ``relative`` off the unmatched."""
+        for pattern, spec in list(self._unmatched.items()):
+            if spec is not None and spec.match_file(relative):
+                del self._unmatched[pattern]
 
     def wanted_folder(self, path: Path) -> bool:
         """True for a folder that walking should enter."""
@@ -64,7 +94,7 @@ class Selection:
 
     def git_ignored(self, path: Path, *, folder: bool = False) -> bool:
         """True when git ignores ``path`` (False outside a repository)."""
-        resolved = path.resolve()
+        resolved = _located(path)
         parent = resolved.parent
         if parent not in self._repositories:
             self._repositories[parent] = find_repository(parent)
@@ -74,6 +104,17 @@ class Selection:
         if root not in self._ignores:
             self._ignores[root] = GitIgnore(root)
         return self._ignores[root].ignored(resolved, folder=folder)
+
+
+def _located(path: Path) -> Path:
+    """``path`` with its folder resolved and its own name kept.
+
+    A symbolic link is matched by its own path, as git does, and a link loop
+    (which ``resolve`` cannot follow) is no error.
+    """
+    if path.name in ("", ".", ".."):
+        return path.resolve()
+    return path.parent.resolve() / path.name
 
 
 def find_repository(start: Path) -> Path | None:

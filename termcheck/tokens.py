@@ -13,6 +13,7 @@ import regex
 
 __all__ = [
     "FUNCTION_WORDS",
+    "LONG_WORD",
     "Tokens",
     "deinflect",
     "inflect",
@@ -94,6 +95,10 @@ class Tokens:
         return len(self.keys)
 
 
+LONG_WORD: Final = 64
+"""Words longer than this (a base64 blob, a minified line) are matched exactly
+only: never cached, never looked up as typos, so they cost linear time."""
+
 _KEY_CACHE: dict[str, str] = {}
 
 
@@ -102,7 +107,7 @@ def normalize_word(word: str) -> str:
     key = _KEY_CACHE.get(word)
     if key is None:
         key = unicodedata.normalize("NFKC", word.translate(_FOLD)).casefold()
-        if len(_KEY_CACHE) < 500_000:
+        if len(_KEY_CACHE) < 500_000 and len(word) <= LONG_WORD:
             _KEY_CACHE[word] = key
     return key
 
@@ -238,7 +243,7 @@ def deinflect(key: str) -> tuple[tuple[str, str], ...]:
         elif key.endswith("s") and not key.endswith("ss"):
             found.extend(_plural_bases(key, "plural"))
     result = tuple(found)
-    if len(_DEINFLECT_CACHE) < 500_000:
+    if len(_DEINFLECT_CACHE) < 500_000 and len(key) <= LONG_WORD:
         _DEINFLECT_CACHE[key] = result
     return result
 

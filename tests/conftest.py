@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 import types
@@ -9,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from termcheck.directives import Outcome
 from termcheck.model import (
@@ -23,6 +25,18 @@ from termcheck.model import (
 )
 
 FindingFactory = Callable[..., Finding]
+
+# Hypothesis profiles: "ci" (default) keeps the suite fast; "long" runs 50 times
+# as many examples for a thorough local run: HYPOTHESIS_PROFILE=long pytest.
+# Tests scale their own example counts with tests.profiles.examples().
+settings.register_profile("ci", max_examples=100, deadline=None)
+settings.register_profile(
+    "long",
+    max_examples=5000,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 @pytest.fixture(autouse=True)

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from termcheck.atomic import (
+    Snapshot,
     checked_trees,
     encode_like,
     replace_text,
@@ -99,7 +100,12 @@ class TestWriteAtomic:
         assert _leftovers(tmp_path) == []
 
     def test_process_killed_before_rename_leaves_original(self, tmp_path):
-        """A process dying between writing and renaming leaves the file as it was."""
+        """A process dying at the rename itself leaves the file as it was.
+
+        Only in the instant between naming the finished temporary file and the
+        rename can a kill leave that file behind (before it, on Linux, the
+        file has no name: see tests/reliability/test_fix_faults.py).
+        """
         path = tmp_path / "a.md"
         path.write_bytes(b"original")
         code = (
@@ -120,9 +126,11 @@ class TestWriteAtomic:
     def test_changed_on_disk_is_not_overwritten(self, tmp_path):
         """When the file no longer holds what was checked, it is left alone."""
         path = tmp_path / "a.md"
+        path.write_bytes(b"as checked")
+        _, snapshot = Snapshot.take(path)
         path.write_bytes(b"edited meanwhile")
         with pytest.raises(InputError, match="changed on disk"):
-            write_atomic(path, b"fixed", expected=b"as checked")
+            write_atomic(path, b"fixed", expected=snapshot)
         assert path.read_bytes() == b"edited meanwhile"
         assert _leftovers(tmp_path) == []
 

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from termcheck.checker import check_document, check_text
 from termcheck.fix import apply_fixes
 from termcheck.text import LineIndex
+from tests.profiles import examples
 from tests.semantics import semantics_glossary
 
 GLOSSARY = semantics_glossary()
@@ -57,7 +58,7 @@ def slice_by_position(
 class TestPositions:
     """Reported positions always point into the original text."""
 
-    @settings(max_examples=300, deadline=None)
+    @settings(max_examples=examples(300), deadline=None)
     @given(texts)
     def test_positions_map_back_to_matched(self, text: str) -> None:
         """line/column/end_line/end_column select exactly ``matched``."""
@@ -88,7 +89,7 @@ class TestPositions:
 class TestRobustness:
     """Checking never raises on arbitrary text."""
 
-    @settings(max_examples=300, deadline=None)
+    @settings(max_examples=examples(300), deadline=None)
     @given(st.text())
     def test_any_text(self, text: str) -> None:
         """Arbitrary Unicode gives a list of findings, each inside the text."""

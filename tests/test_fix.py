@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from termcheck.checker import check_text
 from termcheck.fix import apply_fixes, unified_diff
 from termcheck.model import Form, Glossary, Kind, Status, Term
+from tests.profiles import examples
 from tests.semantics import semantics_glossary
 
 GLOSSARY = semantics_glossary()
@@ -171,6 +172,18 @@ class TestApplyFixesSafety:
         )
         assert fix(text) == text
 
+    def test_line_break_with_no_room_in_the_replacement_is_not_fixed(
+        self, make_finding
+    ):
+        """A two-line match fixed by one word would join two lines: skipped."""
+        finding = make_finding(
+            start=4, end=12, matched="One\nRoad", replacement="BRI", end_line=2
+        )
+        result = apply_fixes("Old One\nRoad.", [finding])
+        assert result.text == "Old One\nRoad."
+        (skip,) = result.skipped
+        assert "no room for the line break" in skip.reason
+
     def test_line_break_inside_match_is_kept(self):
         """A term wrapped across lines keeps its line break (and CRLF) when fixed."""
         text = "We saw a community of\r\n  common destiny grow.\r\n"
@@ -218,7 +231,7 @@ class TestApplyFixesSafety:
         max_size=14,
     ).map(" ".join)
 
-    @settings(max_examples=150, deadline=None)
+    @settings(max_examples=examples(150), deadline=None)
     @given(texts)
     def test_idempotent_and_no_new_findings(self, text):
         """A second fix changes nothing, and fixing adds no finding."""

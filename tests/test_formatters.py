@@ -186,7 +186,7 @@ class TestJsonFormatter:
             replacement=None,
         )
         data = self._load(Report((FileResult("doc.md", (finding,)),)))
-        assert list(data) == ["version", "findings", "summary"]
+        assert list(data) == ["version", "findings", "skipped", "summary"]
         assert data["version"] == 1
         (entry,) = data["findings"]
         assert list(entry) == [
@@ -215,6 +215,7 @@ class TestJsonFormatter:
             "warnings": 1,
             "info": 0,
             "baselined": 0,
+            "skipped": 0,
         }
 
     def test_not_ascii_escaped_and_indented(self, make_finding):
@@ -244,6 +245,7 @@ class TestJsonFormatter:
         assert data == {
             "version": 1,
             "findings": [],
+            "skipped": [],
             "summary": {
                 "files": 0,
                 "findings": 0,
@@ -251,5 +253,6 @@ class TestJsonFormatter:
                 "warnings": 0,
                 "info": 0,
                 "baselined": 0,
+                "skipped": 0,
             },
         }

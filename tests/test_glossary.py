@@ -21,6 +21,7 @@ from termcheck.glossary import (
     resolve_glossary_source,
 )
 from termcheck.model import Examples, Form, Glossary, Severity, Status
+from tests.profiles import examples
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "glossary.yaml"
@@ -725,8 +726,25 @@ class TestRegexForms:
             "regex form has no 'regex'",
         )
 
+    def test_space_before_a_quantifier(self):
+        """A space followed by ?, * or + is a run of white space, quantified."""
+        glossary = parse(
+            "  - canonical: electronic mail\n    forbidden:\n"
+            "      - regex: 'e ?-?mails?'\n"
+        )
+        (form,) = glossary["electronic-mail"].forbidden
+        assert form.text == "e ?-?mails?"
+
+    def test_regex_that_breaks_the_whole_word_wrapper(self):
+        """A verbose comment at the end would swallow the wrapper: refused."""
+        problem_at(
+            "  - canonical: a\n    forbidden:\n      - regex: '(?x)abc # note'\n",
+            "5:16",
+            "does not work inside termcheck's whole-word pattern",
+        )
+
     def test_empty_regex(self):
-        """A null regex is empty."""
+        """A null regex is empty (small documents never go through libyaml)."""
         problem_at(
             "  - canonical: a\n    forbidden: [{regex: }]\n", "4:24", "'regex' is empty"
         )
@@ -975,7 +993,7 @@ def parse_or_error(text: str) -> Glossary | GlossaryError:
 class TestNeverCrashes:
     """Whatever the input, the loader returns a Glossary or raises GlossaryError."""
 
-    @settings(max_examples=300, deadline=None)
+    @settings(max_examples=examples(300), deadline=None)
     @given(st.text())
     def test_arbitrary_text(self, text):
         """Arbitrary text gives a Glossary or a GlossaryError, nothing else."""
@@ -986,7 +1004,9 @@ class TestNeverCrashes:
             assert isinstance(outcome, Glossary)
 
     @settings(
-        max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+        max_examples=examples(300),
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow],
     )
     @given(_DOCUMENTS)
     def test_glossary_shaped_documents(self, document):

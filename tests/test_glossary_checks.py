@@ -48,9 +48,9 @@ class TestRegexContradictions:
         tried: list[int] = []
         original = checks._check_one_regex
 
-        def spy(term, form, where, literals):
+        def spy(term, form, where, literals, deadline):
             tried.append(len(literals))
-            original(term, form, where, literals)
+            original(term, form, where, literals, deadline)
 
         monkeypatch.setattr(checks, "_check_one_regex", spy)
         terms = [f"  - canonical: word{i} thing{i}\n" for i in range(500)]

@@ -277,6 +277,22 @@ class TestRegex:
             f.matched for f in check_text(glossary, "E-mail and e-mails, not hemail")
         ] == ["E-mail", "e-mails"]
 
+    @pytest.mark.parametrize(
+        ("pattern", "found"),
+        [
+            ("e ?mail", ["e mail", "e\n mail", "email"]),
+            ("e *mail", ["e mail", "e\n mail", "email"]),
+            ("e +mail", ["e mail", "e\n mail"]),
+            ("e[ ]?mail", ["e mail", "email"]),  # a space in a class is one space
+        ],
+    )
+    def test_space_before_a_quantifier(self, pattern: str, found: list[str]) -> None:
+        """A quantified space quantifies the whole run of white space."""
+        form = Form(pattern, Status.FORBIDDEN, regex=True)
+        glossary = Glossary((Term("x", "mail", forbidden=(form,)),))
+        text = "An e mail, an e\n mail, an email."
+        assert [f.matched for f in check_text(glossary, text)] == found
+
     def test_catastrophic_backtracking_times_out(
         self, monkeypatch: pytest.MonkeyPatch
     ) -> None:

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from termcheck.phrases import count_phrases, phrase_windows, prose_tokens
 from termcheck.tokens import tokenize
+from tests.profiles import examples
 
 
 def phrases(text: str) -> list[str]:
@@ -60,7 +61,7 @@ class TestPhraseWindows:
 class TestCountPhrases:
     """The sketch never loses a phrase that reaches the threshold."""
 
-    @settings(max_examples=30, deadline=None)
+    @settings(max_examples=examples(30), deadline=None)
     @given(
         st.lists(
             st.sampled_from("alpha beta gamma delta the of".split()),

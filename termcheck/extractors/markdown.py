@@ -28,6 +28,11 @@ _PROSE_KEY: Final = regex.compile(
     r"""[ \t]*(?:title|description)[ \t]*[:=][ \t]*"""
     r"""(?:"(?P<v>[^"]*)"|'(?P<v>[^']*)'|(?P<v>[^\s|>'"#][^#]*?))[ \t]*(?:\#.*)?"""
 )
+# Blocks whose lines the extractor decides on; others are containers or nothing.
+_LEAVES: Final = frozenset({"inline", "fence", "code_block", "hr", "html_block"})
+_MAX_NESTING: Final = 20  # markdown-it's commonmark preset: deeper is not parsed
+# List and quote marks opening a line.  "  - > 1. text" -> "  - > 1. "
+_CONTAINER_MARKS: Final = regex.compile(r"(?:[ \t]*(?:[-+*>]|\d{1,9}[.)])(?=\s|$))*\s*")
 # The name of an inline HTML tag.  "</code >" -> ("/", "code")
 _TAG: Final = regex.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
 # What any recorded inline rule needs to match: without it only "newline" could,
@@ -67,10 +72,15 @@ def extract(text: str) -> Extraction:
     parser = _parser()
     env: dict[str, object] = {}
     cursors: dict[int, int] = {}
+    covered: set[int] = set()  # lines the parser turned into blocks we handled
+    too_deep = False
     for token in parser.parse("\n".join(sources), env):
+        too_deep |= token.nesting == 1 and token.level >= _MAX_NESTING - 1
         if token.map is None:
             continue
         first, last = token.map
+        if token.type in _LEAVES:
+            covered.update(range(first, max(last, first + 1)))
         if token.type == "inline":
             inline = _locate(token.content, first, lines, sources, cursors)
             _show_inline(mask, parser, env, inline)
@@ -79,7 +89,26 @@ def extract(text: str) -> Extraction:
         elif token.type == "html_block":
             start, end = lines[first].start, lines[max(last - 1, first)].end
             mask.overlay(start, html_extractor.extract(text[start:end]))
+    if too_deep:
+        _show_too_deep(mask, lines, sources, covered)
     return mask.extraction()
+
+
+def _show_too_deep(
+    mask: Mask, lines: list[Line], sources: list[str], covered: set[int]
+) -> None:
+    """Lines markdown-it left unparsed below its nesting limit, as plain prose.
+
+    Past ``maxNesting`` levels of lists or quotes, markdown-it skips the rest of
+    the container (so that it cannot recurse without end); the text there is
+    still checked, without its list and quote marks.
+    """
+    for number, line in enumerate(lines):
+        if number in covered or not sources[number].strip():
+            continue
+        marks = _CONTAINER_MARKS.match(sources[number])
+        skip = marks.end() if marks else 0
+        mask.show(line.start + skip, line.end)
 
 
 def _front_matter(mask: Mask, lines: list[Line], sources: list[str]) -> None:
@@ -308,7 +337,8 @@ def _parser() -> MarkdownIt:
     """CommonMark plus tables and strikethrough, with recording inline rules."""
     from markdown_it import MarkdownIt, rules_inline
 
-    parser = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    parser = MarkdownIt("commonmark", {"maxNesting": _MAX_NESTING})
+    parser.enable(["table", "strikethrough"])
     parser.disable("inline")  # inline content is parsed per block, by _show_inline
     rules: dict[str, Callable[[StateInline, bool], bool]] = {
         "newline": rules_inline.newline,

@@ -28,6 +28,12 @@ def format_report(report: Report, options: FormatOptions) -> Iterator[str]:
     for result in report.errors:
         file = escape_property(result.path)
         yield f"::error file={file},title=termcheck::{escape_data(result.error or '')}"
+    for result in report.skipped:
+        if result.skipped is not None:
+            file = escape_property(result.path)
+            command = "warning" if result.skipped.warning else "notice"
+            reason = escape_data("skipped: " + result.skipped.reason)
+            yield f"::{command} file={file},title=termcheck::{reason}"
     if not options.quiet:
         yield summary(report)
 

@@ -28,13 +28,19 @@ def to_dict(report: Report) -> dict[str, Any]:
     return {
         "version": VERSION,
         "findings": [_finding(f) for f in report.findings],
+        "skipped": [
+            {"path": r.path, "reason": r.skipped.reason}
+            for r in report.results
+            if r.skipped is not None
+        ],
         "summary": {
-            "files": len(report.results) - len(report.errors),
+            "files": report.checked,
             "findings": len(report.findings),
             "errors": report.count(Severity.ERROR),
             "warnings": report.count(Severity.WARNING),
             "info": report.count(Severity.INFO),
             "baselined": report.baselined,
+            "skipped": len(report.skipped),
         },
     }
 

@@ -37,7 +37,8 @@ def to_xml(report: Report) -> str:
     errors = len(report.errors)
     counts = {"tests": str(tests), "failures": str(failures), "errors": str(errors)}
     root = ET.Element("testsuites", {"name": SUITE, **counts})
-    suite = ET.SubElement(root, "testsuite", {"name": SUITE, **counts, "skipped": "0"})
+    skipped = {"skipped": str(len(report.skipped))}
+    suite = ET.SubElement(root, "testsuite", {"name": SUITE, **counts, **skipped})
     for result in report.results:
         suite.append(_case(result))
     ET.indent(root, space="  ")
@@ -55,6 +56,8 @@ def _case(result: FileResult) -> ET.Element:
             case, "error", {"message": _clean(result.error), "type": "input"}
         )
         error.text = _text(f"{result.path}: {result.error}")
+    if result.skipped is not None:
+        ET.SubElement(case, "skipped", {"message": _clean(result.skipped.reason)})
     for finding in sorted(result.findings, key=lambda f: f.sort_key):
         failure = ET.SubElement(
             case,

@@ -165,5 +165,20 @@ def _invocation(report: Report) -> dict[str, Any]:
                 ],
             }
             for result in report.errors
+        ]
+        + [
+            {
+                "level": "warning" if result.skipped.warning else "note",
+                "message": {"text": "skipped: " + result.skipped.reason},
+                "locations": [
+                    {
+                        "physicalLocation": {
+                            "artifactLocation": artifact_location(result.path)
+                        }
+                    }
+                ],
+            }
+            for result in report.results
+            if result.skipped is not None
         ],
     }

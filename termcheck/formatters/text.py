@@ -9,12 +9,21 @@ from typing import TYPE_CHECKING
 
 import click
 
+from termcheck.errors import one_line
 from termcheck.model import Finding, Report, Severity
 
 if TYPE_CHECKING:
     from termcheck.formatters import FormatOptions
 
-__all__ = ["format_finding", "format_report", "split_lines", "summary", "underline"]
+__all__ = [
+    "clip",
+    "format_finding",
+    "format_report",
+    "skipped_summary",
+    "split_lines",
+    "summary",
+    "underline",
+]
 
 COLORS: dict[Severity, str] = {
     Severity.ERROR: "red",
@@ -27,6 +36,9 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 INDENT = "    "
 """Put before the quoted source line and its underline."""
+
+CONTEXT_WIDTH = 100
+"""Code points of context kept on each side of a match in a long line."""
 
 
 def format_report(report: Report, options: FormatOptions) -> Iterator[str]:
@@ -49,16 +61,17 @@ def format_finding(finding: Finding, *, color: bool = False) -> str:
         label = click.style(label, fg=COLORS[finding.severity], bold=True)
     return (
         f"{finding.path}:{finding.line}:{finding.column}: {label}: "
-        f"{finding.message} [{finding.kind.value} {finding.term}]"
+        f"{one_line(finding.message)} [{finding.kind.value} {finding.term}]"
     )
 
 
 def summary(report: Report) -> str:
     """Render ``N findings (E errors, W warnings, I info) in F files``.
 
-    ``, B baselined`` follows when ``--baseline`` hid some findings.
+    ``, B baselined`` follows when ``--baseline`` hid some findings, and
+    ``, S skipped (over 50 MB: 1, ...)`` when files were passed over.
     """
-    files = len(report.results) - len(report.errors)
+    files = report.checked
     errors = report.count(Severity.ERROR)
     warnings = report.count(Severity.WARNING)
     info = report.count(Severity.INFO)
@@ -67,7 +80,21 @@ def summary(report: Report) -> str:
         f"({_plural(errors, 'error')}, {_plural(warnings, 'warning')}, {info} info) "
         f"in {_plural(files, 'file')}"
     )
-    return f"{line}, {report.baselined} baselined" if report.baselined else line
+    if report.baselined:
+        line += f", {report.baselined} baselined"
+    return line + skipped_summary(report)
+
+
+def skipped_summary(report: Report) -> str:
+    """``, 2 skipped (over 50 MB: 1, not a regular file: 1)``, or nothing."""
+    labels: dict[str, int] = {}
+    for result in report.skipped:
+        if result.skipped is not None:
+            labels[result.skipped.label] = labels.get(result.skipped.label, 0) + 1
+    if not labels:
+        return ""
+    counts = ", ".join(f"{label}: {count}" for label, count in labels.items())
+    return f", {len(report.skipped)} skipped ({counts})"
 
 
 def _plural(count: int, noun: str) -> str:
@@ -81,11 +108,32 @@ def _context(finding: Finding, lines: list[str], *, color: bool) -> Iterator[str
         return
     line = lines[finding.line - 1]
     last = finding.end_column if finding.end_line == finding.line else None
-    mark = underline(line, finding.column, last)
+    line, column, last = clip(line, finding.column, last)
+    mark = underline(line, column, last)
     if color:
         mark = click.style(mark, fg=COLORS[finding.severity], bold=True)
     yield INDENT + line
     yield INDENT + mark
+
+
+def clip(line: str, column: int, end_column: int | None) -> tuple[str, int, int | None]:
+    """A long line cut to ``CONTEXT_WIDTH`` code points around a match, with ``…``.
+
+    Returns the shown line and the match's columns in it, so that a finding in
+    a megabyte-long line (minified text, a data blob) prints two short lines.
+    """
+    start = column - 1
+    stop = start if end_column is None else max(end_column - 1, start)
+    first = max(start - CONTEXT_WIDTH, 0)
+    last = min(stop + CONTEXT_WIDTH, start + 3 * CONTEXT_WIDTH, len(line))
+    if first == 0 and last == len(line):
+        return line, column, end_column
+    if end_column is None or end_column - 1 > last:
+        end_column = None  # the match runs past what is shown: mark to the end
+    head = "…" if first else ""
+    shown = head + line[first:last] + ("…" if last < len(line) else "")
+    shift = len(head) - first
+    return shown, column + shift, None if end_column is None else end_column + shift
 
 
 def split_lines(text: str) -> list[str]:

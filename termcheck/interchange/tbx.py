@@ -132,6 +132,8 @@ def _choose_language(
         return default
     if len(present) == 1:
         return present[0]
+    if not present:
+        raise GlossaryError("no terms found (no language section has any)", shown)
     raise GlossaryError(
         f"the file has several languages ({', '.join(present)}); "
         "choose one with --lang",

@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Final
 
 import regex
-import yaml
 
 from termcheck.errors import GlossaryError
 from termcheck.glossary_checks import fold_form
@@ -16,6 +15,7 @@ from termcheck.interchange.model import Imported
 from termcheck.interchange.vocab import read_vocab
 from termcheck.model import Form, Severity, Status, Term
 from termcheck.tokens import deinflect
+from termcheck.yamlnodes import read_yaml, to_plain
 
 __all__ = ["LEVELS", "literal_alternatives", "read_vale"]
 
@@ -52,16 +52,12 @@ def read_vale(path: Path, lang: str | None = None) -> Imported:
         return read_vocab(path, lang)
     shown = str(path)
     try:
-        rule = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else 0
-        problem = getattr(error, "problem", None) or error
-        raise GlossaryError(
-            f"not a Vale rule (invalid YAML): {problem}", shown, line
-        ) from None
+        # The glossary's reader: no tags, no alias bombs, positions in errors.
+        rule = to_plain(read_yaml(path.read_text(encoding="utf-8-sig"), shown))
     except UnicodeDecodeError:
         raise GlossaryError("not UTF-8 text", shown) from None
+    except RecursionError:
+        raise GlossaryError("YAML is nested too deeply", shown) from None
     if not isinstance(rule, dict) or "extends" not in rule:
         raise GlossaryError("not a Vale rule: expected a mapping with 'extends'", shown)
     if rule["extends"] != "substitution":

@@ -13,6 +13,7 @@ from termcheck.extractors import (
     extractor_for,
     markup_for,
 )
+from tests.profiles import examples
 
 # Pieces of markup of every supported format, so that random texts hit the
 # parsers' interesting paths rather than plain prose only.
@@ -119,7 +120,7 @@ class TestContract:
     """Every extractor returns a same-length mask with the line breaks in place."""
 
     @pytest.mark.parametrize("markup", list(EXTRACTORS))
-    @settings(max_examples=400, deadline=None)
+    @settings(max_examples=examples(400), deadline=None)
     @given(text=texts)
     def test_length_and_line_breaks_kept(self, markup, text):
         """The masked text has the input's length and its CR/LF at the same offsets."""
@@ -128,7 +129,7 @@ class TestContract:
         assert line_breaks(result.masked) == line_breaks(text)
 
     @pytest.mark.parametrize("markup", list(EXTRACTORS))
-    @settings(max_examples=200, deadline=None)
+    @settings(max_examples=examples(200), deadline=None)
     @given(text=texts)
     def test_masked_characters_are_original_blank_or_barrier(self, markup, text):
         """A masked character is the original one, a space, a barrier or a decoded
@@ -141,7 +142,7 @@ class TestContract:
             ), (original, masked)
 
     @pytest.mark.parametrize("markup", list(EXTRACTORS))
-    @settings(max_examples=200, deadline=None)
+    @settings(max_examples=examples(200), deadline=None)
     @given(text=texts)
     def test_comments_lie_inside_the_text(self, markup, text):
         """Comment spans are ordered, non-empty-or-empty ranges within the text."""

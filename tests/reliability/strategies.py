@@ -1,0 +1,58 @@
+"""Hypothesis strategies shared by the fuzz and fix-property tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import strategies as st
+
+from tests.extractors.test_contract import PIECES
+
+__all__ = ["WORDS", "glossaries_and_texts", "term_parts"]
+
+WORDS = ["alpha", "bravo", "charlie", "delta", "echo", "fox", "golf", "hotel"]
+REGEXES = ["e ?mails?", "a+b", "(a|a)+$", "- ??", "[] ]x", "(?x) a b", "\\bq\\w*"]
+
+
+@st.composite
+def term_parts(draw: st.DrawFn, number: int) -> dict[str, Any]:
+    """One term of the generated glossaries: forms from its own words."""
+    own = [f"{word}{number}" for word in WORDS[: 3 + number % 3]]
+    chosen = draw(st.permutations(own))
+    canonical = " ".join(chosen[: draw(st.integers(1, 2))])
+    forbidden = [" ".join(chosen[2:4]) or "zz" + str(number)]
+    term: dict[str, Any] = {
+        "id": f"t{number}",
+        "canonical": canonical,
+        "forbidden": forbidden,
+        "case": draw(st.sampled_from(["insensitive", "sensitive"])),
+        "fuzzy": draw(st.sampled_from([0.8, 0.9, False])),
+    }
+    if draw(st.booleans()):
+        term["forbidden"].append({"regex": draw(st.sampled_from(REGEXES))})
+    return term
+
+
+@st.composite
+def glossaries_and_texts(draw: st.DrawFn) -> tuple[list[dict[str, Any]], str]:
+    """Term mappings, and a text mixing their words (in any case) with noise."""
+    terms = [draw(term_parts(number)) for number in range(draw(st.integers(1, 3)))]
+    words = [f"{w}{n}" for n in range(len(terms)) for w in WORDS[:5]]
+    forms = [t["canonical"] for t in terms] + [
+        f for t in terms for f in t["forbidden"] if isinstance(f, str)
+    ]
+    spelled = st.sampled_from([str.upper, str.title, str.lower, _typo])
+    piece = st.one_of(
+        st.tuples(st.sampled_from(forms), spelled).map(lambda pair: pair[1](pair[0])),
+        st.sampled_from(words),
+        st.sampled_from([" ", "\n", "\r\n", "\r", ". ", "-", "'s", "s", "😀", "é"]),
+        st.sampled_from(PIECES),
+        st.text(max_size=4),
+    )
+    return terms, " ".join(draw(st.lists(piece, max_size=30)))
+
+
+def _typo(text: str) -> str:
+    """``text`` with one letter doubled (a near-miss)."""
+    middle = len(text) // 2
+    return text[:middle] + text[middle] + text[middle:] if text else text
