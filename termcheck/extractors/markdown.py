@@ -264,7 +264,8 @@ def _html_inline(mask: Mask, offsets: Sequence[int], span: _Span) -> None:
     if not contiguous:
         _hide(mask, offsets, span.start, span.end)
         return
-    inner = html_extractor.extract(raw)
+    # The file's own characters: the parser saw each line break as "\n".
+    inner = html_extractor.extract(mask.text[positions[0] : positions[-1] + 1])
     mask.overlay(positions[0], inner)
     if raw.startswith("<!--"):
         mask.barrier(positions[0], positions[0] + 1)

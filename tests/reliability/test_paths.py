@@ -267,6 +267,36 @@ class TestSpecialFiles:
         assert GOOD_FINDING in outcome.stdout
 
 
+@pytest.mark.skipif(sys.platform != "linux", reason="forked workers: Linux")
+class TestWorkers:
+    """With --jobs 2 (forked workers) a hostile folder gives the same report."""
+
+    def test_same_report_as_one_job(self, project):
+        """Skips, notes, errors and findings match a one-process run exactly."""
+        docs = project / "docs"
+        docs.mkdir()
+        text = "Plain words. " * 8000 + "OBOR\n"
+        for number in range(8):  # enough bytes for the work to be spread
+            (docs / f"f{number}.md").write_text(text, encoding="utf-8")
+        (docs / "big.md").write_text("x" * 300_000, encoding="utf-8")
+        (docs / "loop.md").symlink_to("loop.md")
+        (docs / "gone.md").symlink_to("nowhere.md")
+        (docs / "bad.md").write_bytes(b"caf\xe9 OBOR\n")
+        os.mkfifo(docs / "pipe.md")
+        args = ("check", "-g", "glossary.yaml", "--max-file-size", "200K", "docs")
+        one = run_process(project, *args, "--jobs", "1")
+        two = run_process(project, *args, "--jobs", "2")
+        assert two == one
+        assert one.code == 2
+        assert one.only_error("docs/bad.md").startswith("cannot decode as UTF-8")
+        assert len(one.notes("note")) == 3
+        assert one.notes("warning") == [
+            "docs/big.md: skipped: 293 KB is larger than the 200 KB limit "
+            "(--max-file-size)"
+        ]
+        assert one.stdout.count("OBOR") == 8
+
+
 class TestNames:
     """Names with spaces, non-ASCII letters, line breaks or undecodable bytes."""
 
