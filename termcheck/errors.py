@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 __all__ = [
     "BinaryFileError",
     "ConfigError",
@@ -11,35 +13,65 @@ __all__ = [
     "MatchTimeoutError",
     "TermcheckError",
     "error_line",
+    "excerpt",
     "internal_error",
     "one_line",
 ]
 
 
-# Whatever a message quotes (a regex, a key, a file name), it stays on one line.
-#   "invalid regex 'a\nb'" -> "invalid regex 'a\\nb'"
-_ONE_LINE = str.maketrans(
-    {
-        "\n": "\\n",
-        "\r": "\\r",
-        "\v": "\\x0b",
-        "\f": "\\x0c",
-        "\x1c": "\\x1c",
-        "\x1d": "\\x1d",
-        "\x1e": "\\x1e",
-        "\x85": "\\x85",
-        "\u2028": "\\u2028",
-        "\u2029": "\\u2029",
-    }
+# What a terminal could act on, or what could make one line read as two or
+# reorder it: C0 and C1 controls (tab and line breaks too), DEL, the line and
+# paragraph separators, bidirectional controls (Trojan Source), and lone
+# surrogates (bytes of a file name that were not UTF-8).
+#   "a\x1b]0;x\x07b" -> "a\\x1b]0;x\\x07b"
+_CONTROL = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029"
+    "\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 )
+_SHORT = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
-_LONGEST = 400  # characters of a problem kept; a hostile file may quote megabytes
+def _escaped(match: re.Match[str]) -> str:
+    char = match[0]
+    if char in _SHORT:
+        return _SHORT[char]
+    code = ord(char)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 (surrogateescape)
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def one_line(text: str) -> str:
-    """``text`` with its line breaks escaped (``\\n``), so it prints as one line."""
-    return text.translate(_ONE_LINE)
+    """``text`` safe to print: every control character escaped (``\\n``, ``\\x1b``).
+
+    Line breaks, tabs, C0 and C1 controls, DEL, line separators and
+    bidirectional controls become escapes, so the text prints as one line that
+    reads as what it holds and cannot drive the terminal.
+    """
+    if _CONTROL.search(text) is None:  # the common case: nothing to copy
+        return text
+    return _CONTROL.sub(_escaped, text)
+
+
+QUOTED = 32
+"""Characters of a file's content that a message may quote (see :func:`excerpt`)."""
+
+
+def excerpt(text: str, limit: int = QUOTED, *, raw: bool = False) -> str:
+    """``text`` quoted for a message, cut to ``limit`` characters.
+
+    A file that fails to load may be anything (a key, a token), and messages
+    end up in public CI logs: they quote a few characters, never the content.
+    ``'https://user:ghp_abc…' (64 characters)``. ``raw`` quotes without
+    ``repr``, so a regex keeps its single backslashes (the message's
+    :func:`one_line` still escapes control characters).
+    """
+    cut = text if len(text) <= limit else text[: limit - 1] + "…"
+    quoted = f"'{cut}'" if raw else repr(cut)
+    return quoted if cut is text else f"{quoted} ({len(text)} characters)"
+
+
+_LONGEST = 400  # characters of a problem kept; a hostile file may quote megabytes
 
 
 def _shortened(text: str) -> str:

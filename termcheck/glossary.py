@@ -14,11 +14,12 @@ from pathlib import Path
 import regex
 
 from termcheck.bulk import bulk
-from termcheck.errors import GlossaryError
+from termcheck.errors import GlossaryError, excerpt
 from termcheck.glossary_checks import Located, check_terms
 from termcheck.index import compile_regex_form
 from termcheck.model import Examples, Form, Glossary, Severity, Status, Term
 from termcheck.yamlnodes import (
+    CONTROLS,
     NodeReader,
     Where,
     YList,
@@ -27,6 +28,7 @@ from termcheck.yamlnodes import (
     YValue,
     describe,
     given,
+    outline,
     read_yaml,
     read_yaml_file,
 )
@@ -173,9 +175,9 @@ class _Parser(NodeReader):
         if root is None:
             problem = "glossary is empty; expected a mapping with 'version' and 'terms'"
             raise GlossaryError(problem, self.path, 1, 1)
-        if not isinstance(root, YMap):
-            problem = "a glossary must be a mapping with 'version' and 'terms', not "
-            raise self.fail(root, problem + describe(root))
+        if not isinstance(root, YMap):  # may be any file at all: quote none of it
+            problem = "a glossary must be a mapping with 'version' and 'terms'; "
+            raise self.fail(root, problem + f"this file holds {outline(root)}")
         top = self.known_keys(root, "the glossary", _TOP_KEYS)
         self.version(top)
         name, language = self.optional_text(top, "name"), self.language(top)
@@ -215,9 +217,30 @@ class _Parser(NodeReader):
             return "en"
         language = self.text(node, "'language'")
         if not _LANGUAGE.fullmatch(language):
-            problem = f"language {language!r} is not a BCP 47 tag (like en, zh-Hans)"
+            problem = f"language {excerpt(language)} is not a BCP 47 tag (like en, zh)"
             raise self.fail(node, problem)
         return language
+
+    def text(self, node: YValue, what: str) -> str:
+        """Text as :meth:`NodeReader.text` reads it, without control characters.
+
+        Tabs and line breaks are white space (wordings collapse them); any
+        other C0 or C1 control, or a bidirectional embedding, override or
+        isolate, could drive a terminal or reorder a report line, so it is
+        refused where it was written.
+        """
+        text = super().text(node, what)
+        if isinstance(node, YScalar) and node.control_at is not None:
+            char = CONTROLS.search(node.text)
+            assert char is not None
+            kind = "a bidirectional control" if ord(char[0]) > 0xFF else "a control"
+            line, column = node.control_at
+            problem = (
+                f"{what} holds {kind} character (U+{ord(char[0]):04X}); glossary "
+                "text may hold tabs and line breaks but no other control characters"
+            )
+            raise GlossaryError(problem, self.path, line, column)
+        return text
 
     def optional_text(self, mapping: YMap, key: str) -> str:
         node = given(mapping, key)
@@ -291,8 +314,8 @@ class _Parser(NodeReader):
         if not _ID.fullmatch(term_id):
             raise self.fail(
                 node,
-                f"invalid id {term_id!r}: use lowercase letters, digits, '.', '_' "
-                "and '-', starting with a letter or digit",
+                f"invalid id {excerpt(term_id)}: use lowercase letters, digits, "
+                "'.', '_' and '-', starting with a letter or digit",
             )
         return term_id
 
@@ -326,18 +349,19 @@ class _Parser(NodeReader):
         try:
             compiled = regex.compile(pattern)
         except (regex.error, RecursionError, OverflowError, ValueError) as error:
-            raise self.fail(node, f"invalid regex '{pattern}': {error}") from None
+            problem = f"invalid regex {excerpt(pattern, raw=True)}: {error}"
+            raise self.fail(node, problem) from None
         try:
             compile_regex_form(pattern, case_sensitive=False)  # as the matcher will
         except (regex.error, RecursionError, OverflowError, ValueError) as error:
             problem = (
-                f"regex '{pattern}' does not work inside termcheck's whole-word "
-                f"pattern (a trailing '#' comment?): {error}"
+                f"regex {excerpt(pattern, raw=True)} does not work inside termcheck's "
+                f"whole-word pattern (a trailing '#' comment?): {error}"
             )
             raise self.fail(node, problem) from None
         matches = (m for probe in _EMPTY_MATCH_PROBES for m in compiled.finditer(probe))
         if any(m.start() == m.end() for m in matches):
-            problem = f"regex '{pattern}' can match empty text"
+            problem = f"regex {excerpt(pattern, raw=True)} can match empty text"
             raise self.fail(node, problem + "; a form must match at least a character")
         return Form(pattern, status, regex=True, line=node.line)
 

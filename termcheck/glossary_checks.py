@@ -9,6 +9,7 @@ from typing import Final
 
 import regex
 
+from termcheck.errors import excerpt
 from termcheck.index import first_words
 from termcheck.model import Form, Term
 from termcheck.tokens import normalize_word
@@ -56,8 +57,8 @@ def _check_unique_ids(located: Sequence[Located]) -> None:
         if first is not item:
             derived = " (derived from 'canonical'; add an 'id')" * item.id_derived
             raise item.id_at.error(
-                f"duplicate id {item.term.id!r}{derived}; already used by the term "
-                f"at {first.id_at}"
+                f"duplicate id {excerpt(item.term.id)}{derived}; already used by "
+                f"the term at {first.id_at}"
             )
 
 
@@ -83,12 +84,12 @@ def _check_literal_forms(located: Sequence[Located]) -> None:
                 continue
             if other_term is term:
                 raise where.error(
-                    f"form {form.text!r} is listed twice in term "
-                    f"{term.id!r} (first at {other_at})"
+                    f"form {excerpt(form.text)} is listed twice in term "
+                    f"{excerpt(term.id)} (first at {other_at})"
                 )
             raise where.error(
-                f"form {form.text!r} also belongs to term "
-                f"{other_term.id!r} ({other_at})"
+                f"form {excerpt(form.text)} also belongs to term "
+                f"{excerpt(other_term.id)} ({other_at})"
             )
         earlier.append((term, form, where))
 
@@ -135,7 +136,7 @@ def _check_one_regex(
         if contradicts:
             verb = "accepts" if literal.status.accepted else "forbids"
             raise where.error(
-                f"{form.status.value} regex '{form.text}' matches "
-                f"{literal.text!r}, which term {other_term.id!r} {verb} "
+                f"{form.status.value} regex {excerpt(form.text, raw=True)} matches "
+                f"{excerpt(literal.text)}, which term {excerpt(other_term.id)} {verb} "
                 f"({literal_at})"
             )

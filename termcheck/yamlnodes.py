@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,7 +13,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.reader import ReaderError
 
-from termcheck.errors import GlossaryError, TermcheckError
+from termcheck.errors import QUOTED, GlossaryError, TermcheckError, excerpt
 from termcheck.guard import read_named
 from termcheck.yamlsize import MAX_NODES, check_expansion
 
@@ -26,6 +27,7 @@ __all__ = [
     "YValue",
     "describe",
     "given",
+    "outline",
     "read_yaml",
     "read_yaml_file",
     "to_plain",
@@ -46,6 +48,23 @@ _SCALAR_KINDS = {
 }
 _ALLOWED_TAGS = {_STANDARD + short for short in (*_SCALAR_KINDS, "seq", "map")}
 _CONSTRUCTOR = SafeConstructor()  # only its scalar constructors are used
+# What PyYAML quotes from the file in its messages (an alias, an anchor, a
+# tag handle), when it is longer than a message may quote.
+_LONG = QUOTED + 1
+_QUOTED = re.compile(rf"'[^'\n]{{{_LONG},}}'|\"[^\"\n]{{{_LONG},}}\"")
+_LINE_BREAKS = re.compile("\r\n|[\n\r\x85\u2028\u2029]")  # as YAML counts lines
+CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+"""Characters a glossary's text may not hold: C0 and C1 controls but tab and
+line breaks, DEL, and the bidirectional embeddings, overrides and isolates."""
+# In a double-quoted scalar: an escape (or an escaped backslash), or a raw
+# character; decoded one by one to find where a control character was written.
+_WRITTEN = re.compile(
+    r"\\(?:x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)|.", re.DOTALL
+)
+_ESCAPES = {
+    "0": "\0", "a": "\a", "b": "\b", "t": "\t", "\t": "\t", "n": "\n",
+    "v": "\v", "f": "\f", "r": "\r", "e": "\x1b", "N": "\x85",
+}  # fmt: skip
 
 Scalar = str | int | float | bool | None
 
@@ -86,6 +105,9 @@ class YScalar(YValue):
     text: str
     value: Scalar
     tag: str  # short standard tag: str, int, float, bool, null or timestamp
+    # Where the first control character of ``text`` was written, if it has one
+    # (see CONTROLS): a glossary refuses them at their own line and column.
+    control_at: tuple[int, int] | None = None
 
     @property
     def kind(self) -> str:
@@ -125,10 +147,31 @@ class YMap(YValue):
 
 
 def describe(node: YValue) -> str:
-    """The value in a few words, e.g. ``a list`` or ``text 'high'``."""
+    """The value in a few words, e.g. ``a list`` or ``text 'high'``.
+
+    Text is quoted only in part (:func:`termcheck.errors.excerpt`): a file
+    named by mistake (a key, a token) must not end up in a CI log.
+    """
     if isinstance(node, YScalar):
-        return "null" if node.is_null else f"{node.kind} {node.text!r}"
+        return "null" if node.is_null else f"{node.kind} {excerpt(node.text)}"
     return f"a {node.kind}"
+
+
+def outline(node: YValue) -> str:
+    """What a whole document is, without quoting any of it.
+
+    ``text of 64 characters on 1 line``, ``a list of 3 items``: for a file that
+    is not what it should be at all, which may be anything (a private key).
+    """
+    if isinstance(node, YList):
+        return f"a list of {len(node.items)} item" + "s" * (len(node.items) != 1)
+    if isinstance(node, YMap):
+        return "a mapping"
+    assert isinstance(node, YScalar)
+    if node.tag != "str":
+        return f"a single {node.kind}"
+    lines = len(_LINE_BREAKS.split(node.text.strip("\n")))
+    return f"text of {len(node.text)} characters on {lines} line" + "s" * (lines != 1)
 
 
 def given(mapping: YMap, key: str) -> YValue | None:
@@ -177,7 +220,7 @@ class NodeReader:
                 hint = _did_you_mean(key, keys) or "; expected one of: " + ", ".join(
                     keys
                 )
-                raise self.fail(key_node, f"unknown key {key!r} in {what}{hint}")
+                raise self.fail(key_node, f"unknown key {excerpt(key)} in {what}{hint}")
         return mapping
 
     def text(self, node: YValue, what: str) -> str:
@@ -303,6 +346,7 @@ def _syntax_error(error: yaml.MarkedYAMLError, path: str) -> GlossaryError:
         message = f"{problem} ({context})" if context else problem
     mark = error.problem_mark or context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+    message = _QUOTED.sub(lambda quoted: excerpt(quoted[0][1:-1]), message)
     return GlossaryError(f"invalid YAML: {message}", path, line, column)
 
 
@@ -320,7 +364,7 @@ def _check_tag(node: yaml.Node, path: str) -> None:
     raise _fail(
         node,
         path,
-        f"tag {shown!r} not allowed; use plain text, numbers, booleans, lists "
+        f"tag {excerpt(shown)} not allowed; use plain text, numbers, booleans, lists "
         "and mappings",
     )
 
@@ -354,7 +398,38 @@ def _scalar(node: yaml.ScalarNode, path: str) -> YScalar:
         problem = f"cannot read {node.value[:20]!r} as {article} {kind}"
         raise _fail(node, path, problem) from None
     mark = node.start_mark
-    return YScalar(mark.line + 1, mark.column + 1, node.value, value, short)
+    control_at = _control_at(node) if CONTROLS.search(node.value) else None
+    return YScalar(mark.line + 1, mark.column + 1, node.value, value, short, control_at)
+
+
+def _control_at(node: yaml.ScalarNode) -> tuple[int, int]:
+    """The 1-based line and column where the scalar's first control was written.
+
+    Raw control characters other than tab and line breaks never get this far
+    (the YAML reader refuses them), so it is an escape in a double-quoted
+    scalar (``"\\e]0;"``) or a raw bidirectional control. Where the source is
+    not at hand (libyaml composed the document), the scalar's start is given.
+    """
+    start, end = node.start_mark, node.end_mark
+    buffer = getattr(start, "buffer", None)
+    if not isinstance(buffer, str) or end is None:
+        return start.line + 1, start.column + 1
+    source = buffer[start.index : end.index]
+    for written in _WRITTEN.finditer(source):
+        token = written[0]
+        if node.style == '"' and token.startswith("\\") and len(token) > 1:
+            escape = token[1:]
+            char = _ESCAPES.get(escape, escape)
+            if escape[0] in "xuU" and len(escape) > 1:
+                char = chr(min(int(escape[1:], 16), 0x10FFFF))
+        else:
+            char = token
+        if CONTROLS.fullmatch(char):
+            before = _LINE_BREAKS.split(source[: written.start()])
+            if len(before) == 1:
+                return start.line + 1, start.column + 1 + len(before[0])
+            return start.line + len(before), len(before[-1]) + 1
+    return start.line + 1, start.column + 1
 
 
 def _entries(node: yaml.MappingNode, path: str) -> dict[str, tuple[YScalar, YValue]]:
@@ -373,7 +448,7 @@ def _entries(node: yaml.MappingNode, path: str) -> dict[str, tuple[YScalar, YVal
             raise _fail(
                 key_node,
                 path,
-                f"duplicate key {key.text!r} (first at line {first.line}, "
+                f"duplicate key {excerpt(key.text)} (first at line {first.line}, "
                 f"column {first.column})",
             )
         entries[key.text] = (key, _convert(value_node, path))

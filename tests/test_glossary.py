@@ -491,13 +491,32 @@ class TestStructureErrors:
     """Missing or misplaced parts of the document."""
 
     def test_top_level_not_a_mapping(self):
-        """The document must be a mapping."""
+        """The document must be a mapping; the message says what it is instead."""
         with pytest.raises(
             GlossaryError,
             match=r"^g\.yaml:1:1: a glossary must be a "
-            r"mapping .*, not a list",
+            r"mapping .*; this file holds a list of 1 item$",
         ):
             parse_glossary("- a\n", "g.yaml")
+
+    @pytest.mark.parametrize(
+        ("text", "shape"),
+        [
+            ("ghp_token1234567890abcdefghijklmnop\n", "text of 35 characters on 1 line"),
+            ("-----BEGIN KEY-----\nb3Bl\nbnNz\n-----END KEY-----\n", "text of"),
+            ("42\n", "a single integer"),
+            ("[a, b]\n", "a list of 2 items"),
+        ],
+    )
+    def test_top_level_scalar_is_never_quoted(self, text, shape):
+        """A file that is no mapping at all may be a secret: none of it is quoted."""
+        with pytest.raises(GlossaryError) as caught:
+            parse_glossary(text, "g.yaml")
+        message = str(caught.value)
+        assert shape in message
+        for line in text.splitlines():
+            if len(line) > 3:
+                assert line not in message
 
     def test_missing_version(self):
         """``version`` is required; the error points at the top mapping."""

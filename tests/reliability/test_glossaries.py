@@ -38,7 +38,11 @@ MALFORMED = {
         "while scanning a quoted scalar at line 2, column 7",
     ),
     "top-level-list": ("- version: 1\n", "1:1", "must be a mapping"),
-    "top-level-text": ("just a sentence\n", "1:1", "not text 'just a sentence'"),
+    "top-level-text": (
+        "just a sentence\n",
+        "1:1",
+        "this file holds text of 15 characters on 1 line",
+    ),
     "second-document": (HEADER[:11] + "terms: []\n...\nmore: 1\n", "4:1", "expected"),
     "duplicate-directive": ("%YAML 1.1\n%YAML 1.1\n---\nversion: 1\n", "2:1", "dup"),
     "terms-a-mapping": ("version: 1\nterms: {a: b}\n", "2:8", "must be a list"),
@@ -119,16 +123,15 @@ class TestMalformed:
         ]
 
     def test_huge_value_gives_a_short_line(self, project):
-        """A megabyte-long value is quoted in part: the message stays readable."""
+        """A megabyte-long value is quoted in part: its start and its length."""
         value = "k" * 1_000_000
         text = HEADER + f"  - canonical: a\n    case: {value}\n"
         outcome = run_glossary(project, text)
         (line,) = outcome.errors
-        assert len(line) < 600
-        assert line.startswith(
-            "bad.yaml:4:11: 'case' must be 'insensitive' or 'sensitive', not text 'kkk"
+        assert line == (
+            "bad.yaml:4:11: 'case' must be 'insensitive' or 'sensitive', not text "
+            f"'{'k' * 31}…' (1000000 characters)"
         )
-        assert "characters…]" in line
 
     def test_other_glossaries_still_validated(self, project):
         """``glossary validate`` reports each file: the good one is still ok."""
