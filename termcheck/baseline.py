@@ -116,6 +116,9 @@ def load_baseline(path: str) -> Baseline:
         raise ConfigError(problem, path=path) from error
     except ValueError as error:  # bad JSON or bad UTF-8
         raise ConfigError(f"not a termcheck baseline: {error}", path=path) from error
+    except RecursionError:  # the json module parses nested arrays recursively
+        problem = "not a termcheck baseline: JSON nested too deeply"
+        raise ConfigError(problem, path=path) from None
     counts: dict[str, int] = {}
     for entry in _entries(data, path):
         key = entry["fingerprint"]

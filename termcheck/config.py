@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final
 
-from termcheck.errors import ConfigError, GlossaryError
-from termcheck.guard import read_named
+from termcheck.errors import ConfigError, GlossaryError, excerpt
+from termcheck.guard import home_folder, read_named
 from termcheck.pyproject import has_tool_table, toml_nodes
 from termcheck.yamlnodes import (
     NodeReader,
@@ -18,6 +18,7 @@ from termcheck.yamlnodes import (
     YValue,
     describe,
     given,
+    outline,
     read_yaml,
 )
 
@@ -28,9 +29,11 @@ __all__ = [
     "OVERRIDE_KEYS",
     "Config",
     "Override",
+    "boundary_of",
     "find_config",
     "load_config",
     "parse_config",
+    "search_folders",
 ]
 
 CONFIG_NAMES: Final = (".termcheck.yaml", ".termcheck.yml")
@@ -90,23 +93,96 @@ class Config:
         return dict(self.markup)
 
 
-def find_config(start: Path) -> Path | None:
-    """The first config file from ``start`` up to the repository root, or None.
+def search_folders(
+    start: Path, home: Path | None = None
+) -> tuple[tuple[Path, ...], str]:
+    """The folders a config is looked for in, nearest first, and where it stops.
+
+    Up to the folder holding ``.git`` (the repository root); outside any
+    repository up to the home folder; outside both, ``start`` alone, so that a
+    config planted in a shared folder above (``/tmp``) is never picked up.
+    ``home`` defaults to the user's home folder. ``start`` must be resolved.
+    """
+    home = home_folder() if home is None else home
+    climbed: list[Path] = []
+    for folder in (start, *start.parents):
+        climbed.append(folder)
+        if _exists(folder / ".git"):
+            return tuple(climbed), "the repository root"
+        if folder == home:
+            return tuple(climbed), "the home folder"
+    return (start,), "the current folder (outside any repository and the home folder)"
+
+
+def find_config(start: Path, home: Path | None = None) -> Path | None:
+    """The first config file in :func:`search_folders` of ``start``, or None.
 
     In each folder ``.termcheck.yaml`` (or ``.yml``) wins over a ``pyproject.toml``
     with a ``[tool.termcheck]`` table; a ``pyproject.toml`` without one is passed
-    over. The search stops at the folder holding ``.git`` (or at the top).
+    over. A ``.termcheck.yaml`` that is a symbolic link to a file outside its
+    repository is refused (ConfigError), and such a ``pyproject.toml`` passed
+    over: the repository would make termcheck read that file.
     """
-    for folder in (start, *start.parents):
+    for folder in search_folders(start, home)[0]:
         for name in CONFIG_NAMES:
-            if (folder / name).is_file():
-                return folder / name
+            if _is_file(folder / name):
+                return _inside_own_repository(folder / name)
         pyproject = folder / PYPROJECT
-        if pyproject.is_file() and has_tool_table(pyproject):
+        # One linked from outside the repository is not read: it may not be ours.
+        if (
+            _is_file(pyproject)
+            and _inside(pyproject, boundary_of(folder))
+            and has_tool_table(pyproject)
+        ):
             return pyproject
-        if (folder / ".git").exists():
-            return None
     return None
+
+
+def boundary_of(folder: Path) -> Path:
+    """The folder a config in ``folder`` may name files in: its repository.
+
+    That is the nearest folder from ``folder`` upwards holding ``.git``, or
+    ``folder`` itself outside any repository; resolved (links followed).
+    """
+    real = folder.resolve()
+    for candidate in (real, *real.parents):
+        if _exists(candidate / ".git"):
+            return candidate
+    return real
+
+
+def _inside(path: Path, boundary: Path) -> bool:
+    """True when ``path``, with ``..`` and links resolved, lies in ``boundary``."""
+    try:
+        real = path.resolve()
+    except (OSError, RuntimeError):  # a link loop: it leads nowhere, let alone out
+        return True
+    return real.is_relative_to(boundary)
+
+
+def _inside_own_repository(config: Path) -> Path:
+    """``config`` itself, unless it is a link to a file outside its repository."""
+    if not _inside(config, boundary_of(config.parent)):
+        raise ConfigError(
+            "config file is a symbolic link to a file outside the repository; "
+            "not read (name it with --config to use it)",
+            str(config),
+        )
+    return config
+
+
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists()
+    except OSError:  # a folder on the way refuses access: nothing to find there
+        return False
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:
+        return False
 
 
 def load_config(path: str | None = None, *, cwd: Path | None = None) -> Config:
@@ -127,11 +203,15 @@ def load_config(path: str | None = None, *, cwd: Path | None = None) -> Config:
             return Config()
         shown = os.path.relpath(located, here.resolve())
         found = located
-    return parse_config(_read(found, shown), shown)
+    return parse_config(_read(found, shown), shown, location=found.parent)
 
 
-def parse_config(text: str, path: str) -> Config:
-    """Parse and validate one config file (YAML, or TOML for ``*.toml``)."""
+def parse_config(text: str, path: str, *, location: Path | None = None) -> Config:
+    """Parse and validate one config file (YAML, or TOML for ``*.toml``).
+
+    ``location`` is the folder that holds the file (default: the folder of
+    ``path``): the files the config names must lie inside its repository.
+    """
     if path.endswith(".toml"):
         root = toml_nodes(text, path)
     else:
@@ -142,7 +222,7 @@ def parse_config(text: str, path: str) -> Config:
     folder = Path(path).parent
     if root is None:
         return Config(path=path, root=folder)
-    return _Reader(path).config(root, folder)
+    return _Reader(path, location or folder).config(root, folder)
 
 
 def _read(found: Path, shown: str) -> str:
@@ -154,30 +234,41 @@ def _read(found: Path, shown: str) -> str:
         raise ConfigError("config file is not valid UTF-8", shown) from None
 
 
-def _glossary_source(folder: Path, entry: str) -> str:
-    """A glossary entry as a path from the current folder, or a bundled name."""
-    candidate = folder / entry
-    looks_like_path = "/" in entry or os.sep in entry or "." in Path(entry).name
-    if candidate.exists() or looks_like_path:
-        return str(candidate)
-    return entry
+def _looks_like_path(entry: str) -> bool:
+    """``docs/g.yaml``, ``g.yaml``: not a bundled name (those have no dot)."""
+    return "/" in entry or os.sep in entry or "." in Path(entry).name
 
 
 class _Reader(NodeReader):
-    """Validates the located values of one config file."""
+    """Validates the located values of one config file.
+
+    The files it names must lie inside ``boundary_of(location)``: a config is
+    part of a repository, and what a repository says must not make termcheck
+    read (and quote) a file outside it. Paths given on the command line are
+    the user's own and are not held to this.
+    """
 
     error = ConfigError
 
+    def __init__(self, path: str, location: Path) -> None:
+        super().__init__(path)
+        self.location = location
+        self.boundary = boundary_of(location)
+        self.repository = (self.boundary / ".git").exists()
+
     def config(self, root: YValue, folder: Path) -> Config:
+        if not isinstance(root, YMap):  # may be any file at all: quote none of it
+            problem = "the config must be a mapping of settings; this file holds "
+            raise self.fail(root, problem + outline(root))
         top = self.mapping(root, "the config", KEYS)
-        glossaries = self.texts(given(top, "glossaries"), "'glossaries'")
+        glossaries = self.glossaries(given(top, "glossaries"), folder)
         fuzzy = given(top, "fuzzy")
         markup = given(top, "markup")
         overrides = given(top, "overrides")
         return Config(
             path=self.path,
             root=folder,
-            glossaries=tuple(_glossary_source(folder, g) for g in glossaries),
+            glossaries=glossaries,
             include=self.patterns(given(top, "include"), "'include'"),
             exclude=self.patterns(given(top, "exclude"), "'exclude'"),
             fail_on=self.fail_on(given(top, "fail-on")),
@@ -187,15 +278,43 @@ class _Reader(NodeReader):
             overrides=self.overrides(overrides, folder) if overrides else (),
         )
 
+    def glossaries(self, node: YValue | None, folder: Path) -> tuple[str, ...]:
+        """Glossary entries as sources; each path must lie inside the boundary."""
+        entries = self.texts(node, "'glossaries'")
+        sources = []
+        for index, entry in enumerate(entries):
+            if not (_exists(self.location / entry) or _looks_like_path(entry)):
+                sources.append(entry)  # a bundled glossary's name
+                continue
+            if not _inside(self.location / entry, self.boundary):
+                assert isinstance(node, YList)
+                raise self.fail(node.items[index], self._outside(entry))
+            sources.append(str(folder / entry))  # as it opens from the current folder
+        return tuple(sources)
+
+    def _outside(self, entry: str) -> str:
+        where = "repository" if self.repository else "config's folder"
+        return (
+            f"glossary {excerpt(entry)} is outside the {where} (following '..' "
+            "and symbolic links); a config may name only files inside it or "
+            "bundled glossaries; give others with --glossary"
+        )
+
     def patterns(self, node: YValue | None, what: str) -> tuple[str, ...]:
         from pathspec import GitIgnoreSpec
 
         found = self.texts(node, what)
         for index, pattern in enumerate(found):
+            assert isinstance(node, YList)
+            if ".." in pattern.lstrip("!").replace("\\", "/").split("/"):
+                problem = (
+                    f"pattern {excerpt(pattern)} climbs out of the config's folder "
+                    "with '..'; patterns match files inside it"
+                )
+                raise self.fail(node.items[index], problem)
             try:
                 GitIgnoreSpec.from_lines([pattern])
             except ValueError as error:
-                assert isinstance(node, YList)
                 raise self.fail(node.items[index], f"bad pattern: {error}") from None
         return found
 
@@ -251,10 +370,7 @@ class _Reader(NodeReader):
         glossaries = given(entry, "glossaries")
         return Override(
             paths=paths,
-            glossaries=tuple(
-                _glossary_source(folder, g)
-                for g in self.texts(glossaries, "'glossaries'")
-            )
+            glossaries=self.glossaries(glossaries, folder)
             if glossaries is not None
             else None,
             fail_on=self.fail_on(given(entry, "fail-on")),

@@ -9,6 +9,7 @@ import re
 import signal
 import stat
 import unicodedata
+from collections.abc import Mapping
 from pathlib import Path
 from typing import BinaryIO, Final
 
@@ -17,6 +18,7 @@ from termcheck.errors import FileSkipped, InputError
 __all__ = [
     "DEFAULT_MAX_FILE_SIZE",
     "format_size",
+    "home_folder",
     "inspect_file",
     "missing_reason",
     "open_regular",
@@ -83,6 +85,23 @@ def _escape(char: str) -> str:
     if unicodedata.category(char) in ("Cc", "Cs", "Zl", "Zp") or char in _BIDI:
         return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
     return char
+
+
+def home_folder(environ: Mapping[str, str] | None = None) -> Path | None:
+    """The user's home folder, resolved; None when there is none to trust.
+
+    ``$HOME`` when it is set (None when it is empty or relative, which would
+    name a folder inside whatever the current folder is), else the password
+    database's entry; None when neither gives one (a container user).
+    """
+    env = os.environ if environ is None else environ
+    if "HOME" in env:
+        home = Path(env["HOME"]) if env["HOME"] else None
+        return home.resolve() if home is not None and home.is_absolute() else None
+    try:
+        return Path.home().resolve()
+    except (RuntimeError, KeyError, OSError):  # no such user entry, no HOME
+        return None
 
 
 def parse_size(text: str) -> int:

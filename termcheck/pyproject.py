@@ -30,10 +30,7 @@ def has_tool_table(pyproject: Path) -> bool:
         return False
     if "termcheck" not in text:
         return False
-    try:
-        data = _toml_loads(text)
-    except ValueError as error:  # TOMLDecodeError derives from ValueError
-        raise ConfigError(f"invalid TOML: {error}", str(pyproject)) from None
+    data = _parse(text, str(pyproject))
     tool = data.get("tool")
     return isinstance(tool, dict) and "termcheck" in tool
 
@@ -44,17 +41,30 @@ def toml_nodes(text: str, path: str) -> YValue | None:
     tomllib keeps no positions: each key gets the line where ``key =`` (or a
     ``[[tool.termcheck.overrides]]`` header) first appears in its table.
     """
-    try:
-        data = _toml_loads(text)
-    except ValueError as error:
-        raise ConfigError(f"invalid TOML: {error}", path) from None
+    data = _parse(text, path)
     tool = data.get("tool", {})
     table = tool.get("termcheck") if isinstance(tool, dict) else None
     if table is None:
         raise ConfigError("no [tool.termcheck] table", path)
     lines = re.split(r"\r\n|\r|\n", text)
     header = _line_of(lines, ("[tool.termcheck]",), 0)
-    return _TomlNodes(lines).convert(table, header, header)
+    try:
+        return _TomlNodes(lines).convert(table, header, header)
+    except RecursionError:
+        raise ConfigError(_TOO_DEEP, path) from None
+
+
+_TOO_DEEP = "invalid TOML: nested too deeply (arrays or tables in one another)"
+
+
+def _parse(text: str, path: str) -> dict[str, Any]:
+    """Parse TOML; ConfigError for a syntax error or nesting Python cannot follow."""
+    try:
+        return _toml_loads(text)
+    except ValueError as error:  # TOMLDecodeError derives from ValueError
+        raise ConfigError(f"invalid TOML: {error}", path) from None
+    except RecursionError:  # tomllib parses nested arrays recursively
+        raise ConfigError(_TOO_DEEP, path) from None
 
 
 def _line_of(lines: Sequence[str], prefixes: tuple[str, ...], after: int) -> int:

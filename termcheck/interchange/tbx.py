@@ -174,7 +174,7 @@ def _notes(element: ElementTree.Element) -> tuple[list[str], dict[str, object]]:
         if text.startswith(METADATA_PREFIX):
             try:
                 loaded = json.loads(text[len(METADATA_PREFIX) :])
-            except ValueError:
+            except (ValueError, RecursionError):  # deep nesting: a plain note
                 loaded = None
             if isinstance(loaded, dict):
                 metadata = loaded
