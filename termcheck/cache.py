@@ -17,7 +17,8 @@ from typing import Any, Final
 
 import regex
 
-from termcheck.guard import read_named
+from termcheck.errors import InputError
+from termcheck.guard import home_folder, open_regular, read_named
 from termcheck.index import FormRef, RegexRef, TermIndex, build_index
 from termcheck.model import Examples, Form, Glossary, Term
 
@@ -86,13 +87,22 @@ class _Unpickler(pickle.Unpickler):
         return super().find_class(module, name)
 
 
-def cache_dir(environ: Mapping[str, str] | None = None) -> Path:
-    """$TERMCHECK_CACHE_DIR, else $XDG_CACHE_HOME/termcheck, else ~/.cache/termcheck."""
+def cache_dir(environ: Mapping[str, str] | None = None) -> Path | None:
+    """$TERMCHECK_CACHE_DIR, else $XDG_CACHE_HOME/termcheck, else ~/.cache/termcheck.
+
+    None when there is no home folder to keep it in (``HOME`` unset with no
+    user entry, empty or relative): the cache is optional, and a relative
+    folder would put it inside the current folder. A relative
+    ``XDG_CACHE_HOME`` is ignored, as its specification says.
+    """
     env = os.environ if environ is None else environ
     if env.get(CACHE_ENV):
         return Path(env[CACHE_ENV])
-    base = env.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "termcheck"
+    xdg = env.get("XDG_CACHE_HOME")
+    if xdg and Path(xdg).is_absolute():
+        return Path(xdg) / "termcheck"
+    home = home_folder(env if environ is not None else None)
+    return None if home is None else home / ".cache" / "termcheck"
 
 
 def _files(sources: Sequence[str]) -> list[Path]:
@@ -148,6 +158,8 @@ def load_indexed(
     except OSError:  # unreadable file: let the loader word the error
         return _build(sources, fuzzy)
     folder = folder if folder is not None else cache_dir()
+    if folder is None:  # no home folder: run without the cache
+        return _build(sources, fuzzy)
     path = folder / f"index-{key}.pickle"
     found = _read(path)
     if found is not None:
@@ -189,9 +201,10 @@ def _build(sources: Sequence[str], fuzzy: float | None) -> tuple[Glossary, TermI
 
 def _read(path: Path) -> tuple[Glossary, TermIndex] | None:
     """The cached pair, or None on any problem (never raises)."""
-    try:
-        data = path.read_bytes()
-    except OSError:
+    try:  # a regular file only: a FIFO planted under the key's name never blocks
+        with open_regular(path, name=str(path)) as stream:
+            data = stream.read()
+    except (OSError, InputError):
         return None
     try:
         with _no_collector():

@@ -150,7 +150,7 @@ class MatchTimeoutError(TermcheckError):
 class FileSkipped(TermcheckError):
     """A file was passed over without being checked (too large, not a file).
 
-    ``label`` groups skips in the summary (``over 50 MB``); ``warning`` tells a
+    ``label`` groups skips in the summary (``over 50 MiB``); ``warning`` tells a
     warning (the user may have wanted it checked) from a note.
     """
 

@@ -31,12 +31,12 @@ __all__ = [
 ]
 
 DEFAULT_MAX_FILE_SIZE: Final = 50 * 1024 * 1024
-"""Files larger than this (50 MB) are skipped with a warning unless told otherwise."""
+"""Files larger than this (50 MiB) are skipped with a warning unless told otherwise."""
 
 _CHUNK: Final = 1024 * 1024
 
 _UNITS: Final = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
-#   "50M" -> 52428800, "1.5k" -> 1536, "100" -> 100, "2 GB" -> 2147483648
+#   "50M" -> 52428800, "1.5k" -> 1536, "100" -> 100, "2 GiB" and "2 GB" -> 2147483648
 _SIZE: Final = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([kmg]?)(?:i?b)?\s*", re.IGNORECASE)
 _KINDS: Final = (
     (stat.S_ISFIFO, "a FIFO"),
@@ -107,7 +107,8 @@ def home_folder(environ: Mapping[str, str] | None = None) -> Path | None:
 def parse_size(text: str) -> int:
     """Bytes in ``text``: a number with an optional K, M or G (powers of 1024).
 
-    ``0`` means no limit. Raises ValueError for anything else.
+    ``K``, ``KiB`` and ``KB`` are all 1024 bytes (and so on for M and G), in
+    any letter case. ``0`` means no limit. Raises ValueError for anything else.
     """
     match = _SIZE.fullmatch(text)
     if match is None:
@@ -116,8 +117,8 @@ def parse_size(text: str) -> int:
 
 
 def format_size(size: int) -> str:
-    """``52428800`` -> ``50 MB``; ``1536`` -> ``1.5 KB`` (powers of 1024)."""
-    for unit, factor in (("GB", 1024**3), ("MB", 1024**2), ("KB", 1024)):
+    """``52428800`` -> ``50 MiB``; ``1536`` -> ``1.5 KiB`` (powers of 1024)."""
+    for unit, factor in (("GiB", 1024**3), ("MiB", 1024**2), ("KiB", 1024)):
         if size >= factor:
             return f"{size / factor:.1f}".removesuffix(".0") + f" {unit}"
     return f"{size} bytes" if size != 1 else "1 byte"
@@ -205,7 +206,7 @@ def open_regular(path: Path, *, name: str, walked: bool = False) -> BinaryIO:
 
 
 MAX_NAMED_SIZE: Final = 512 * 1024 * 1024
-"""A glossary larger than this (512 MB) is refused rather than read."""
+"""A glossary larger than this (512 MiB) is refused rather than read."""
 
 
 def read_named(path: Path, *, limit: int = MAX_NAMED_SIZE) -> bytes:

@@ -225,7 +225,7 @@ class FixOutcome:
 class Skipped:
     """Why a file was passed over unchecked (too large, not a regular file).
 
-    ``label`` groups skips in the summary (``over 50 MB``); ``warning`` is
+    ``label`` groups skips in the summary (``over 50 MiB``); ``warning`` is
     False for a mere note (a FIFO met while walking a folder).
     """
 

@@ -20,11 +20,14 @@ terms:
     canonical: Belt and Road Initiative
     forbidden: [One Belt One Road]
 """
-MORE = GLOSSARY + """\
+MORE = (
+    GLOSSARY
+    + """\
   - id: gdi
     canonical: Global Development Initiative
     forbidden: [Global Growth Plan]
 """
+)
 
 
 @pytest.fixture
@@ -64,13 +67,53 @@ class TestCacheDir:
         """Without the override, the XDG cache home gets a termcheck folder."""
         assert cache_dir({"XDG_CACHE_HOME": str(tmp_path)}) == tmp_path / "termcheck"
 
-    def test_home_fallback(self):
+    def test_home_fallback(self, tmp_path):
         """With neither, ~/.cache/termcheck."""
-        assert cache_dir({}) == Path.home() / ".cache" / "termcheck"
+        assert cache_dir({"HOME": str(tmp_path)}) == tmp_path / ".cache" / "termcheck"
+
+    @pytest.mark.parametrize("home", ["", "relative/home", "."])
+    def test_no_usable_home_means_no_cache(self, home):
+        """An empty or relative HOME would name a folder in the current one."""
+        assert cache_dir({"HOME": home}) is None
+
+    def test_relative_xdg_is_ignored(self, tmp_path):
+        """XDG_CACHE_HOME must be absolute (its specification); else ~/.cache."""
+        env = {"XDG_CACHE_HOME": "cache", "HOME": str(tmp_path)}
+        assert cache_dir(env) == tmp_path / ".cache" / "termcheck"
+
+    def test_no_home_at_all(self, monkeypatch):
+        """HOME unset and no user entry: no cache, and no exception."""
+
+        def no_home() -> Path:
+            raise RuntimeError("Could not determine home directory.")
+
+        monkeypatch.setattr(Path, "home", no_home)
+        assert cache_dir({}) is None
 
 
 class TestLoadIndexed:
     """Loading through the cache gives the same glossary, built once per content."""
+
+    def test_without_a_cache_folder_it_builds(self, glossary_file, monkeypatch):
+        """No home folder: the glossary is loaded and indexed, nothing written."""
+        monkeypatch.setattr(cache, "cache_dir", lambda: None)
+        builds = _count_builds(monkeypatch)
+        glossary, index = load_indexed([str(glossary_file)])
+        assert [term.id for term in glossary] == ["bri"]
+        assert index.glossary is glossary
+        load_indexed([str(glossary_file)])
+        assert len(builds) == 2  # nothing cached: built each time
+
+    def test_a_fifo_in_the_cache_is_a_miss(self, glossary_file, tmp_path):
+        """A FIFO planted under the cache file's name is never opened for reading."""
+        import os
+
+        folder = tmp_path / "cache"
+        folder.mkdir()
+        key = cache_key([str(glossary_file)])
+        os.mkfifo(folder / f"index-{key}.pickle")
+        glossary, _ = load_indexed([str(glossary_file)], folder=folder)
+        assert [term.id for term in glossary] == ["bri"]
 
     def test_second_load_comes_from_the_cache(
         self, glossary_file, tmp_path, monkeypatch

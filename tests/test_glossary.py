@@ -502,7 +502,10 @@ class TestStructureErrors:
     @pytest.mark.parametrize(
         ("text", "shape"),
         [
-            ("ghp_token1234567890abcdefghijklmnop\n", "text of 35 characters on 1 line"),
+            (
+                "ghp_token1234567890abcdefghijklmnop\n",
+                "text of 35 characters on 1 line",
+            ),
             ("-----BEGIN KEY-----\nb3Bl\nbnNz\n-----END KEY-----\n", "text of"),
             ("42\n", "a single integer"),
             ("[a, b]\n", "a list of 2 items"),

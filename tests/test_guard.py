@@ -36,6 +36,10 @@ class TestSizes:
             ("50M", 50 * 1024**2),
             ("2 GB", 2 * 1024**3),
             ("10MiB", 10 * 1024**2),
+            ("1KiB", 1024),
+            ("1 kib", 1024),
+            ("1KB", 1024),
+            ("3g", 3 * 1024**3),
         ],
     )
     def test_parse(self, text, size):
@@ -53,10 +57,10 @@ class TestSizes:
         [
             (1, "1 byte"),
             (900, "900 bytes"),
-            (1536, "1.5 KB"),
-            (50 * 1024**2, "50 MB"),
-            (200 * 1024**2 + 1, "200 MB"),
-            (3 * 1024**3, "3 GB"),
+            (1536, "1.5 KiB"),
+            (50 * 1024**2, "50 MiB"),
+            (200 * 1024**2 + 1, "200 MiB"),
+            (3 * 1024**3, "3 GiB"),
         ],
     )
     def test_format(self, size, shown):
@@ -121,9 +125,9 @@ class TestReadFile:
         with pytest.raises(FileSkipped) as caught:
             read_file(tmp_path / "a.md", name="a.md", walked=True, max_size=1024)
         assert caught.value.warning
-        assert caught.value.label == "over 1 KB"
+        assert caught.value.label == "over 1 KiB"
         assert caught.value.problem == (
-            "2 KB is larger than the 1 KB limit (--max-file-size)"
+            "2 KiB is larger than the 1 KiB limit (--max-file-size)"
         )
 
     @pytest.mark.skipif(sys.platform == "win32", reason="FIFOs are POSIX")

@@ -14,7 +14,9 @@ class TestProblemNotices:
         report = Report(
             (
                 FileResult("a.md", error="cannot read file: Permission denied"),
-                FileResult("big.md", skipped=Skipped("2 KB is larger…", "1 KB", True)),
+                FileResult(
+                    "big.md", skipped=Skipped("2 KiB is larger…", "1 KiB", True)
+                ),
                 FileResult("p.md", skipped=Skipped("not a regular file (a FIFO)", "x")),
                 FileResult("ok.md"),
             ),
@@ -22,7 +24,7 @@ class TestProblemNotices:
         )
         assert problem_notices(report) == [
             "termcheck: error: a.md: cannot read file: Permission denied",
-            "termcheck: warning: big.md: skipped: 2 KB is larger…",
+            "termcheck: warning: big.md: skipped: 2 KiB is larger…",
             "termcheck: note: p.md: skipped: not a regular file (a FIFO)",
             "termcheck: warning: .termcheck.yaml: include pattern 'x' matched no file",
         ]

@@ -69,7 +69,7 @@ def summary(report: Report) -> str:
     """Render ``N findings (E errors, W warnings, I info) in F files``.
 
     ``, B baselined`` follows when ``--baseline`` hid some findings, and
-    ``, S skipped (over 50 MB: 1, ...)`` when files were passed over.
+    ``, S skipped (over 50 MiB: 1, ...)`` when files were passed over.
     """
     files = report.checked
     errors = report.count(Severity.ERROR)
@@ -86,7 +86,7 @@ def summary(report: Report) -> str:
 
 
 def skipped_summary(report: Report) -> str:
-    """``, 2 skipped (over 50 MB: 1, not a regular file: 1)``, or nothing."""
+    """``, 2 skipped (over 50 MiB: 1, not a regular file: 1)``, or nothing."""
     labels: dict[str, int] = {}
     for result in report.skipped:
         if result.skipped is not None:

@@ -20,7 +20,7 @@ from termcheck.guard import DEFAULT_MAX_FILE_SIZE
 from termcheck.runner import check_paths
 from tests.reliability.battery import GLOSSARY, GOOD_FINDING, check
 
-FINDING = "error: \"OBOR\" is an unapproved variant"
+FINDING = 'error: "OBOR" is an unapproved variant'
 
 
 def positions(stdout: str, path: str) -> list[tuple[int, int]]:
@@ -219,12 +219,12 @@ class TestLarge:
         assert peak < 20 * 1024 * 1024, peak  # the 200 MB were never read
         assert outcome.code == 1  # a skip is not an error: good.md's finding
         assert outcome.notes("warning") == [
-            "huge.md: skipped: 200 MB is larger than the 50 MB limit "
+            "huge.md: skipped: 200 MiB is larger than the 50 MiB limit "
             "(--max-file-size)"
         ]
         assert outcome.stdout.splitlines()[-1] == (
             "1 finding (1 error, 0 warnings, 0 info) in 1 file, "
-            "1 skipped (over 50 MB: 1)"
+            "1 skipped (over 50 MiB: 1)"
         )
 
     def test_limit_is_configurable(self, project):
@@ -232,7 +232,7 @@ class TestLarge:
         (project / "two-kb.md").write_text("OBOR " * 400, encoding="utf-8")
         outcome = check("--max-file-size", "1K", "two-kb.md", "good.md")
         assert outcome.notes("warning") == [
-            "two-kb.md: skipped: 2 KB is larger than the 1 KB limit (--max-file-size)"
+            "two-kb.md: skipped: 2 KiB is larger than the 1 KiB limit (--max-file-size)"
         ]
         outcome = check("--max-file-size", "0", "two-kb.md")
         assert len(positions(outcome.stdout, "two-kb.md")) == 400
@@ -265,7 +265,7 @@ class TestLarge:
         (project / "over.md").write_bytes(b"x" * 1025)
         outcome = check("--max-file-size", "1K", "over.md")
         assert outcome.notes("warning") == [
-            "over.md: skipped: 1 KB is larger than the 1 KB limit (--max-file-size)"
+            "over.md: skipped: 1 KiB is larger than the 1 KiB limit (--max-file-size)"
         ]
 
     def test_long_lines_cost_linear_time(self):
@@ -310,4 +310,3 @@ class TestLarge:
         outcome = check("tall.txt")
         assert time.monotonic() - started < 60
         assert positions(outcome.stdout, "tall.txt") == [(1, 1), (1_000_000, 5)]
-

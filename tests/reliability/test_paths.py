@@ -291,7 +291,7 @@ class TestWorkers:
         assert one.only_error("docs/bad.md").startswith("cannot decode as UTF-8")
         assert len(one.notes("note")) == 3
         assert one.notes("warning") == [
-            "docs/big.md: skipped: 293 KB is larger than the 200 KB limit "
+            "docs/big.md: skipped: 293 KiB is larger than the 200 KiB limit "
             "(--max-file-size)"
         ]
         assert one.stdout.count("OBOR") == 8
