@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Final
 
 from termcheck.errors import InputError
-from termcheck.files import STDIN, decode, encoding_of
+from termcheck.files import decode, encoding_of
 from termcheck.guard import open_regular
 
 __all__ = [
@@ -63,26 +63,14 @@ def _digest(data: bytes) -> bytes:
 
 
 def checked_trees(paths: Sequence[str], cwd: Path | None = None) -> tuple[Path, ...]:
-    """The real folders that the command-line ``paths`` put under check.
+    """The real folders that ``--fix`` may rewrite files in, for command-line paths.
 
-    A folder argument is its own tree. A file argument belongs to the current
-    folder when it lies (by name, before links are followed) inside it, and to
-    its own folder otherwise.
+    See :func:`termcheck.selection.fix_trees`: a path's repository, or outside
+    any repository its folder (a folder argument) or the current folder.
     """
-    # abspath, not resolve: "inside" is decided by name, before links are followed.
-    here = Path(os.path.abspath(cwd or Path.cwd()))  # noqa: PTH100
-    trees: list[Path] = []
-    for given in paths:
-        if given == STDIN:
-            continue
-        named = Path(os.path.abspath(here / given))  # noqa: PTH100
-        if named.is_dir():
-            trees.append(named.resolve())
-        elif named.is_relative_to(here):
-            trees.append(here.resolve())
-        else:
-            trees.append(named.parent.resolve())
-    return tuple(dict.fromkeys(trees))
+    from termcheck.selection import fix_trees
+
+    return fix_trees(paths, cwd)
 
 
 def write_target(path: Path, trees: Sequence[Path]) -> Path:
@@ -97,7 +85,8 @@ def write_target(path: Path, trees: Sequence[Path]) -> Path:
         raise InputError(f"cannot fix: {_reason(error)}", path=str(path)) from error
     if not any(real.is_relative_to(tree) for tree in trees):
         raise InputError(
-            "not fixed: a symbolic link to a file outside the checked tree",
+            "not fixed: a symbolic link leads it outside the checked repository "
+            "or folder",
             path=str(path),
         )
     if not real.is_file():

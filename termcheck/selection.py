@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,7 +14,7 @@ from termcheck.guard import read_named
 if TYPE_CHECKING:
     from pathspec import GitIgnoreSpec
 
-__all__ = ["GitIgnore", "Selection", "find_repository"]
+__all__ = ["GitIgnore", "Selection", "find_repository", "fix_trees"]
 
 
 class Selection:
@@ -121,9 +123,58 @@ def _located(path: Path) -> Path:
 def find_repository(start: Path) -> Path | None:
     """The nearest folder from ``start`` upwards that holds ``.git``."""
     for folder in (start, *start.parents):
-        if (folder / ".git").exists():
-            return folder
+        try:
+            if (folder / ".git").exists():
+                return folder
+        except OSError:  # a folder on the way refuses access
+            continue
     return None
+
+
+def fix_trees(paths: Sequence[str], cwd: Path | None = None) -> tuple[Path, ...]:
+    """The real folders that ``--fix`` may rewrite files in, for command-line paths.
+
+    A path belongs to the repository that holds it by name: a link named on
+    the command line (``docs -> /elsewhere``), or passed on the way to a named
+    path, is held to the rule of links met while walking: what it leads to is
+    rewritten only when it lies inside that repository. Outside a repository,
+    a folder is its own tree and a file belongs to the current folder (or to
+    its own folder when named outside it). Links above the current folder
+    that no repository holds (``/tmp`` on some systems) are the machine's, and
+    followed.
+    """
+    here = Path.cwd() if cwd is None else cwd.resolve()
+    trees: list[Path] = []
+    for given in paths:
+        if given != "-":
+            trees.append(_tree(Path(os.path.normpath(here / given)), here))
+    return tuple(dict.fromkeys(trees))
+
+
+def _tree(named: Path, here: Path) -> Path:
+    """The tree of one command-line path (absolute, ``..`` removed by name)."""
+    inside = named.is_relative_to(here)
+    current = here if inside else Path(named.anchor)
+    through_link = False
+    for part in named.relative_to(current).parts:
+        step = current / part
+        if step.is_symlink():
+            if step.is_relative_to(here) or find_repository(current) is not None:
+                through_link = True  # the folder holding the link is where it is
+                break
+            try:
+                step = step.resolve(strict=True)
+            except (OSError, RuntimeError):  # broken or a loop: nothing to write
+                break
+        current = step
+    real_folder = not through_link and current == named and current.is_dir()
+    folder = current if real_folder or through_link else current.parent
+    repository = find_repository(folder)
+    if repository is not None:
+        return repository
+    if real_folder or not inside:
+        return folder
+    return here
 
 
 class GitIgnore:

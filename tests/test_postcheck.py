@@ -126,7 +126,7 @@ class TestFixFiles:
         assert result.fix is not None
         assert not result.fix.written
         assert result.fix.problem is not None
-        assert "outside the checked tree" in result.fix.problem
+        assert "a symbolic link leads it outside" in result.fix.problem
         assert len(result.findings) == 2  # nothing was fixed, so all remain
 
     def test_symlink_inside_tree_written_through(self, tmp_path):
