@@ -16,6 +16,7 @@ import regex
 from termcheck.errors import ConfigError
 from termcheck.guard import read_named
 from termcheck.model import Finding, Report
+from termcheck.notices import escape_json
 
 __all__ = [
     "CONTEXT_WORDS",
@@ -177,7 +178,8 @@ def write_baseline(path: str, report: Report, sources: Mapping[str, str]) -> int
     from termcheck.atomic import write_atomic
 
     document = baseline_document(report, sources)
-    text = json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    text = json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True)
+    text = escape_json(text) + "\n"  # C1 and bidi controls as \\u escapes
     write_atomic(Path(path), text.encode("utf-8"))
     return sum(entry["count"] for entry in document["findings"])
 

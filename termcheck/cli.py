@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 from collections.abc import Sequence
@@ -165,6 +166,12 @@ def cli() -> None:
 )
 @click.option("-j", "--jobs", type=click.IntRange(1), help="Workers [all CPUs].")
 @click.option("--no-cache", is_flag=True, help="Do not use the on-disk index cache.")
+@click.option(
+    "-v",
+    "--verbose",
+    is_flag=True,
+    help="Say on stderr which config, glossaries and cache the run uses.",
+)
 @click.pass_context
 def check_command(
     ctx: click.Context,
@@ -188,6 +195,7 @@ def check_command(
     max_file_size: int,
     jobs: int | None,
     no_cache: bool,
+    verbose: bool,
 ) -> None:
     """Check files, folders (recursively) or standard input (-) for term variants.
 
@@ -206,6 +214,9 @@ def check_command(
     if encoding is not None:
         check_encoding(encoding)
     glossary = project.validate(use_cache=not no_cache)
+    if verbose:
+        for line in project.describe():
+            click.echo(f"termcheck: {line}", err=True)
     output_format = output_format or project.config.format or "text"
     from termcheck.progress import progress_for
     from termcheck.runner import check_paths  # brings in the matcher
@@ -357,7 +368,61 @@ def glossary_group() -> None:
 register_tools(cli, glossary_group)  # stats, discover, glossary import/export
 
 
+class _ClosedOutput(io.TextIOBase):
+    """Stands in for a closed standard output: drops text, remembers it came."""
+
+    written = False
+
+    def write(self, text: str) -> int:
+        """Drop ``text``; note that there was something to print."""
+        self.written = self.written or bool(text)
+        return len(text)
+
+    def isatty(self) -> bool:
+        """Never a terminal."""
+        return False
+
+
+def _reserve_standard_streams() -> _ClosedOutput | None:
+    """Put ``/dev/null`` on closed standard streams (``>&-``); None if none was.
+
+    Otherwise the next file opened (a glossary, a file being fixed) would take
+    descriptor 1 or 2, and anything written to standard output or error would
+    land in it. Returns the stand-in for a closed standard output.
+    """
+    closed_stdout = None
+    for number, mode in ((0, "r"), (1, "w"), (2, "w")):
+        try:
+            os.fstat(number)
+            continue
+        except OSError:
+            pass
+        handle = os.open(os.devnull, os.O_RDWR)
+        if handle != number:
+            os.dup2(handle, number)
+            os.close(handle)
+        if number == 0:
+            sys.stdin = Path(os.devnull).open(mode, encoding="utf-8")  # noqa: SIM115
+        elif number == 1:
+            sys.stdout = closed_stdout = _ClosedOutput()
+        else:
+            sys.stderr = Path(os.devnull).open(mode, encoding="utf-8")  # noqa: SIM115
+    return closed_stdout
+
+
 def main(argv: Sequence[str] | None = None) -> None:
-    """Run the command line and exit with its status."""
+    """Run the command line and exit with its status.
+
+    With standard output closed, a run that had something to print there
+    says so on standard error and exits 2 (what it wrote to files, with
+    ``--fix`` or ``--output``, is written all the same).
+    """
     unwind_on_sigterm()  # a killed run removes its temporary files
-    cli.main(args=list(argv) if argv is not None else None, prog_name="termcheck")
+    closed_stdout = _reserve_standard_streams()
+    try:
+        cli.main(args=list(argv) if argv is not None else None, prog_name="termcheck")
+    except SystemExit as done:
+        if closed_stdout is not None and closed_stdout.written and done.code in (0, 1):
+            _error("standard output is closed; the report could not be written")
+            raise SystemExit(int(ExitCode.ERROR)) from None
+        raise

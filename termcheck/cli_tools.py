@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from termcheck.errors import GlossaryError, InputError
+from termcheck.errors import GlossaryError, InputError, one_line
 from termcheck.model import ExitCode
 
 __all__ = ["register_tools"]
@@ -42,7 +42,7 @@ def import_command(file: str, kind: str, output: str | None, lang: str | None) -
 
     result = import_glossary(kind, Path(file), lang)
     for warning in result.warnings:
-        click.echo(f"termcheck: warning: {warning}", err=True)
+        click.echo(f"termcheck: warning: {one_line(warning)}", err=True)
     _write(result.text, output)
     if output:
         click.echo(f"{output}: {result.terms} terms imported from {file}", err=True)
@@ -70,7 +70,7 @@ def export_command(file: str, kind: str, output: str | None) -> None:
 
     result = export_glossary(kind, _load(file), file)
     for warning in result.warnings:
-        click.echo(f"termcheck: warning: not exported: {warning}", err=True)
+        click.echo(f"termcheck: warning: not exported: {one_line(warning)}", err=True)
     _write(result.text, output)
 
 

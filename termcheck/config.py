@@ -30,6 +30,7 @@ __all__ = [
     "Config",
     "Override",
     "boundary_of",
+    "describe_search",
     "find_config",
     "load_config",
     "parse_config",
@@ -111,7 +112,21 @@ def search_folders(
             return tuple(climbed), "the repository root"
         if folder == home:
             return tuple(climbed), "the home folder"
-    return (start,), "the current folder (outside any repository and the home folder)"
+    return (start,), "the current folder"
+
+
+def describe_search(start: Path, home: Path | None = None) -> str:
+    """Where :func:`search_folders` looked, in words, for ``--verbose``."""
+    folders, stop = search_folders(start, home)
+    if len(folders) == 1 and not stop.startswith("the current folder"):
+        return f"in the current folder only, which is {stop}"
+    if len(folders) == 1:
+        return "in the current folder only: it is outside any repository and home"
+    above = len(folders) - 1
+    return (
+        f"in the current folder and {above} above it, up to {stop} "
+        f"{folders[-1].as_posix()}"
+    )
 
 
 def find_config(start: Path, home: Path | None = None) -> Path | None:

@@ -10,12 +10,14 @@ from typing import Final
 import click
 
 from termcheck.discover_model import Family, Member
+from termcheck.errors import one_line
 from termcheck.glossary_checks import fold_form
 from termcheck.glossary_writer import TermComments
 from termcheck.interchange.build import unique_ids, write_imported
 from termcheck.interchange.model import Imported
 from termcheck.matcher import find_matches
 from termcheck.model import Form, Glossary, Status, Term
+from termcheck.notices import escape_json
 
 __all__ = ["DISCOVER_FORMATS", "format_json", "format_text", "format_yaml", "uncovered"]
 
@@ -25,17 +27,18 @@ def format_text(families: Sequence[Family], *, color: bool = False) -> Iterator[
     for number, family in enumerate(families):
         if number:
             yield ""
-        title = (
-            f"{family.canonical}  ({len(family.members)} wordings, "
+        title = (  # wordings as found in the documents: escaped
+            f"{one_line(family.canonical)}  ({len(family.members)} wordings, "
             f"{family.total} occurrences)"
         )
         yield click.style(title, bold=True) if color else title
-        width = max(len(member.text) for member in family.members)
+        texts = [one_line(member.text) for member in family.members]
+        width = max(len(text) for text in texts)
         count_width = len(str(family.members[0].count))
-        for member in family.members:
+        for member, text in zip(family.members, texts, strict=True):
             places = ", ".join(str(place) for place in member.examples)
             yield (
-                f"  {member.count:>{count_width}}  {member.text:<{width}}  {places}"
+                f"  {member.count:>{count_width}}  {text:<{width}}  {places}"
             ).rstrip()
     yield (
         f"{len(families)} famil{'y' if len(families) == 1 else 'ies'} of "
@@ -66,7 +69,7 @@ def format_json(families: Sequence[Family], *, color: bool = False) -> Iterator[
             for family in families
         ],
     }
-    yield json.dumps(document, indent=2, ensure_ascii=False)
+    yield escape_json(json.dumps(document, indent=2, ensure_ascii=False))
 
 
 def format_yaml(families: Sequence[Family], *, color: bool = False) -> Iterator[str]:

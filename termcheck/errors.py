@@ -24,10 +24,11 @@ __all__ = [
 # paragraph separators, bidirectional controls (Trojan Source), and lone
 # surrogates (bytes of a file name that were not UTF-8).
 #   "a\x1b]0;x\x07b" -> "a\\x1b]0;x\\x07b"
-_CONTROL = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029"
-    "\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+_OTHER_CONTROLS = (
+    "\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff"
 )
+_CONTROL = re.compile(f"[\x00-\x1f{_OTHER_CONTROLS}]")
+_CONTROL_BUT_TAB = re.compile(f"[\x00-\x08\x0a-\x1f{_OTHER_CONTROLS}]")
 _SHORT = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
@@ -41,16 +42,18 @@ def _escaped(match: re.Match[str]) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
-def one_line(text: str) -> str:
+def one_line(text: str, *, tabs: bool = False) -> str:
     """``text`` safe to print: every control character escaped (``\\n``, ``\\x1b``).
 
     Line breaks, tabs, C0 and C1 controls, DEL, line separators and
     bidirectional controls become escapes, so the text prints as one line that
-    reads as what it holds and cannot drive the terminal.
+    reads as what it holds and cannot drive the terminal. ``tabs`` keeps tabs
+    (a source line shown with ``--context``, where they lay the line out).
     """
-    if _CONTROL.search(text) is None:  # the common case: nothing to copy
+    pattern = _CONTROL_BUT_TAB if tabs else _CONTROL
+    if pattern.search(text) is None:  # the common case: nothing to copy
         return text
-    return _CONTROL.sub(_escaped, text)
+    return pattern.sub(_escaped, text)
 
 
 QUOTED = 32

@@ -1,10 +1,79 @@
-"""Lines for standard error: files in error or skipped, and what --fix did. Pure."""
+"""Lines for standard error (files in error or skipped, what --fix did), and the
+escaping of everything a human-readable report prints. Pure."""
 
 from __future__ import annotations
 
+import re
+
+from termcheck.errors import one_line
 from termcheck.model import Report
 
-__all__ = ["ERROR", "fix_notices", "plural", "problem_notices"]
+__all__ = [
+    "ERROR",
+    "escape_json",
+    "fix_notices",
+    "plural",
+    "problem_notices",
+    "shown",
+    "shown_context",
+]
+
+_BREAK = re.compile("(\r\n|\r|\n)")
+
+
+def shown(text: str, *, line_breaks: bool = False) -> str:
+    """Text from a document or a glossary as a report prints it.
+
+    Every C0 and C1 control, line break, tab, line separator and
+    bidirectional control is escaped (``\\x1b``, ``\\n``, ``\\u202e``), so it
+    stays on its line and cannot drive the terminal. Every human-readable
+    format prints messages through it. ``line_breaks`` keeps CR and LF for a
+    format that encodes them itself (GitHub's ``%0A``).
+    """
+    if not line_breaks:
+        return one_line(text)
+    parts = _BREAK.split(text)  # odd items are the breaks themselves
+    return "".join(part if n % 2 else one_line(part) for n, part in enumerate(parts))
+
+
+def shown_context(
+    line: str, column: int, end_column: int | None
+) -> tuple[str, int, int | None]:
+    """A source line for ``--context``, escaped as :data:`shown`, tabs kept.
+
+    Returns the line and the match's 1-based columns in it (``end_column``
+    exclusive, None: to the end), so that the ``^~~~`` mark still sits under
+    the match when an escape before it (``\\x1b``) widened the line.
+    """
+    start = min(max(column - 1, 0), len(line))
+    stop = (
+        len(line) if end_column is None else min(max(end_column - 1, start), len(line))
+    )
+    head = one_line(line[:start], tabs=True)
+    body = one_line(line[start:stop], tabs=True)
+    tail = one_line(line[stop:], tabs=True)
+    end = None if end_column is None else len(head) + len(body) + 1
+    return head + body + tail, len(head) + 1, end
+
+
+# What json.dumps(ensure_ascii=False) writes raw although a terminal showing
+# the file could act on it or reorder a line: C1 controls, DEL, line
+# separators and bidirectional controls (C0 controls it escapes itself).
+_RAW_IN_JSON = re.compile(
+    "[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
+
+
+def escape_json(text: str) -> str:
+    """JSON text with those characters written as ``\\u`` escapes: same data.
+
+    They can stand only inside JSON strings, where ``\\u009b`` means the
+    same character, so the document reads back exactly as before.
+    """
+    if _RAW_IN_JSON.search(text) is None:
+        return text
+    return _RAW_IN_JSON.sub(lambda char: f"\\u{ord(char[0]):04x}", text)
+
 
 ERROR = "termcheck: error: "
 """The start of every error line."""
@@ -20,13 +89,15 @@ def problem_notices(report: Report) -> list[str]:
 
     The run's own warnings (an ``include`` pattern that matched nothing) come last.
     """
-    lines = [f"{ERROR}{result.path}: {result.error}" for result in report.errors]
+    lines = [
+        f"{ERROR}{result.path}: {shown(result.error or '')}" for result in report.errors
+    ]
     for result in report.skipped:
         if result.skipped is not None:
             level = "warning" if result.skipped.warning else "note"
-            reason = result.skipped.reason
+            reason = shown(result.skipped.reason)
             lines.append(f"termcheck: {level}: {result.path}: skipped: {reason}")
-    lines.extend(f"termcheck: warning: {warning}" for warning in report.warnings)
+    lines.extend(f"termcheck: warning: {shown(warning)}" for warning in report.warnings)
     return lines
 
 
@@ -46,8 +117,8 @@ def fix_notices(report: Report, diff: bool) -> tuple[list[str], list[str], int]:
             lines.append(f"termcheck: fixed {count} in {result.path}")
         for finding, reason in outcome.skipped:
             where = f"{finding.path}:{finding.line}:{finding.column}"
-            lines.append(f"termcheck: {where}: not fixed: {reason}")
+            lines.append(f"termcheck: {where}: not fixed: {shown(reason)}")
         if outcome.problem is not None:
-            lines.append(f"{ERROR}{result.path}: {outcome.problem}")
+            lines.append(f"{ERROR}{result.path}: {shown(outcome.problem)}")
             failed += 1
     return chunks, lines, failed

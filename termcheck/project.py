@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from termcheck.config import Config, Override
-from termcheck.errors import ConfigError
+from termcheck.errors import ConfigError, one_line
 from termcheck.extractors import markup_for
 from termcheck.model import ExitCode, Glossary, Report, Severity
 from termcheck.selection import Selection
@@ -64,6 +64,7 @@ class Project:
         ]
         self._loaded: dict[tuple[str, ...], Glossary] = {}
         self.use_cache = True  # the on-disk index cache (``--no-cache`` turns it off)
+        self.config_given = False  # named with --config rather than found
         self._fail_on_by_file: dict[str, str] = {}
 
     @classmethod
@@ -84,7 +85,9 @@ class Project:
         config = load_config(config_path)
         if not glossaries and not config.glossaries:
             raise ConfigError(NO_GLOSSARY)
-        return cls(config, glossaries=glossaries, markup=markup, fail_on=fail_on)
+        project = cls(config, glossaries=glossaries, markup=markup, fail_on=fail_on)
+        project.config_given = config_path is not None
+        return project
 
     def settings_for(self, display: str, path: Path | None) -> FileSettings:
         """The settings of one file (``path`` None: standard input)."""
@@ -145,6 +148,45 @@ class Project:
                         override.line,
                     )
         return default
+
+    def describe(self) -> list[str]:
+        """What ``--verbose`` prints: the config used, the glossaries, the cache.
+
+        Call after :meth:`validate`, which loads the glossaries it counts.
+        """
+        from termcheck.cache import cache_dir
+        from termcheck.config import describe_search
+
+        if self.config.path is None:
+            looked = describe_search(Path.cwd())
+            lines = [f"config: none found (looked {looked})"]
+        else:
+            how = "given with --config" if self.config_given else "found"
+            lines = [f"config: {self.config.path} ({how})"]
+        origin = "--glossary" if self._cli_glossaries else self.config.path
+        lines.append(self._glossaries_line("glossaries", self._glossaries, origin))
+        for override in self.config.overrides:
+            if override.glossaries is not None and not self._cli_glossaries:
+                what = f"glossaries for {', '.join(override.paths)}"
+                where = f"{self.config.path}:{override.line}"
+                lines.append(self._glossaries_line(what, override.glossaries, where))
+        folder = cache_dir() if self.use_cache else None
+        if not self.use_cache:
+            lines.append("index cache: off (--no-cache)")
+        elif folder is None:
+            lines.append("index cache: off (no home folder to keep it in)")
+        else:
+            lines.append(f"index cache: {folder}")
+        return [one_line(line) for line in lines]
+
+    def _glossaries_line(
+        self, what: str, sources: Sequence[str], origin: str | None
+    ) -> str:
+        from termcheck.notices import plural
+
+        loaded = self._loaded.get(tuple(sources))
+        count = "" if loaded is None else f", {plural(len(loaded), 'term')}"
+        return f"{what}: {', '.join(sources)} (from {origin}{count})"
 
     def exit_code(self, report: Report) -> ExitCode:
         """2 on input errors, else 1 if a finding reaches its file's fail-on."""

@@ -11,6 +11,8 @@ from typing import Final
 
 import click
 
+from termcheck.errors import one_line
+from termcheck.notices import escape_json
 from termcheck.stats import TermUsage, UsageStats
 
 __all__ = ["STATS_FORMATS", "format_csv", "format_json", "format_text"]
@@ -64,7 +66,7 @@ def _rows(term: TermUsage) -> Iterator[tuple[str, str, str, str, str]]:
         files = ", ".join(f"{path} {count}" for path, count in form.counts)
         yield (
             term.term if number == 0 else "",
-            form.text,
+            one_line(form.text),  # a wording as found in a document
             form.kind,
             str(form.total),
             files,
@@ -95,7 +97,7 @@ def format_json(stats: UsageStats, *, color: bool = False) -> Iterator[str]:
             for term in stats.terms
         ],
     }
-    yield json.dumps(document, indent=2, ensure_ascii=False)
+    yield escape_json(json.dumps(document, indent=2, ensure_ascii=False))
 
 
 def format_csv(stats: UsageStats, *, color: bool = False) -> Iterator[str]:

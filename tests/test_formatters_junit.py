@@ -40,7 +40,7 @@ class TestJunitFormat:
         assert cases[0].find("failure") is None
 
     def test_characters_xml_cannot_hold(self, make_finding):
-        """Control characters become U+FFFD and the document stays well-formed."""
+        """Controls in messages are escaped, others become U+FFFD; well-formed."""
         finding = make_finding(path="a\x0cb.md", message="bad \x01 byte & <tag>")
         document = "\n".join(
             FORMATTERS["junit"](
@@ -52,4 +52,4 @@ class TestJunitFormat:
         assert case.get("name") == "a\ufffdb.md"
         failure = case.find("failure")
         assert failure is not None
-        assert failure.get("message") == "bad \ufffd byte & <tag>"
+        assert failure.get("message") == "bad \\x01 byte & <tag>"

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Final
 
 from termcheck.formatters.text import summary
 from termcheck.model import Finding, Report, Severity
+from termcheck.notices import shown
 
 if TYPE_CHECKING:
     from termcheck.formatters import FormatOptions
@@ -49,7 +50,8 @@ def format_finding(finding: Finding) -> str:
         ("title", f"termcheck: {finding.kind.value} ({finding.term})"),
     )
     joined = ",".join(f"{key}={escape_property(value)}" for key, value in properties)
-    return f"::{COMMANDS[finding.severity]} {joined}::{escape_data(finding.message)}"
+    message = escape_data(shown(finding.message, line_breaks=True))
+    return f"::{COMMANDS[finding.severity]} {joined}::{message}"
 
 
 def escape_data(text: str) -> str:

@@ -8,6 +8,7 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Final
 
 from termcheck.model import Finding, Report, Severity
+from termcheck.notices import escape_json
 
 if TYPE_CHECKING:
     from termcheck.formatters import FormatOptions
@@ -25,7 +26,7 @@ SEVERITIES: Final = {
 def format_report(report: Report, options: FormatOptions) -> Iterator[str]:
     """Yield the JSON array of issues, line by line."""
     issues = to_issues(report, options.sources)
-    yield from json.dumps(issues, ensure_ascii=False, indent=2).split("\n")
+    yield from escape_json(json.dumps(issues, ensure_ascii=False, indent=2)).split("\n")
 
 
 def to_issues(report: Report, sources: Mapping[str, str]) -> list[dict[str, Any]]:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from termcheck.model import Finding, Report, Severity
+from termcheck.notices import escape_json
 
 if TYPE_CHECKING:
     from termcheck.formatters import FormatOptions
@@ -20,7 +21,9 @@ VERSION = 1
 def format_report(report: Report, options: FormatOptions) -> Iterator[str]:
     """Yield the report as indented JSON, line by line; ``options`` are ignored."""
     del options  # colour, context and quiet do not apply to JSON
-    yield from json.dumps(to_dict(report), ensure_ascii=False, indent=2).split("\n")
+    yield from escape_json(
+        json.dumps(to_dict(report), ensure_ascii=False, indent=2)
+    ).split("\n")
 
 
 def to_dict(report: Report) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Final
 
 from termcheck.formatters.text import format_finding
 from termcheck.model import FileResult, Report
+from termcheck.notices import shown
 
 if TYPE_CHECKING:
     from termcheck.formatters import FormatOptions
@@ -62,7 +63,10 @@ def _case(result: FileResult) -> ET.Element:
         failure = ET.SubElement(
             case,
             "failure",
-            {"message": _clean(finding.message), "type": finding.kind.value},
+            {
+                "message": _clean(shown(finding.message, line_breaks=True)),
+                "type": finding.kind.value,
+            },
         )
         failure.text = _text(format_finding(finding))
     return case

@@ -11,6 +11,7 @@ from urllib.parse import quote
 
 from termcheck.files import STDIN_NAME
 from termcheck.model import Finding, Report, Severity
+from termcheck.notices import escape_json
 
 if TYPE_CHECKING:
     from termcheck.formatters import FormatOptions
@@ -36,7 +37,7 @@ LEVELS: Final = {
 def format_report(report: Report, options: FormatOptions) -> Iterator[str]:
     """Yield the SARIF log as indented JSON, line by line."""
     log = to_sarif(report, options)
-    yield from json.dumps(log, ensure_ascii=False, indent=2).split("\n")
+    yield from escape_json(json.dumps(log, ensure_ascii=False, indent=2)).split("\n")
 
 
 def to_sarif(report: Report, options: FormatOptions) -> dict[str, Any]:

@@ -11,6 +11,7 @@ import click
 
 from termcheck.errors import one_line
 from termcheck.model import Finding, Report, Severity
+from termcheck.notices import shown_context
 
 if TYPE_CHECKING:
     from termcheck.formatters import FormatOptions
@@ -108,7 +109,7 @@ def _context(finding: Finding, lines: list[str], *, color: bool) -> Iterator[str
         return
     line = lines[finding.line - 1]
     last = finding.end_column if finding.end_line == finding.line else None
-    line, column, last = clip(line, finding.column, last)
+    line, column, last = shown_context(*clip(line, finding.column, last))
     mark = underline(line, column, last)
     if color:
         mark = click.style(mark, fg=COLORS[finding.severity], bold=True)
