@@ -356,8 +356,12 @@ class _Reader(NodeReader):
         for key, (key_node, value) in node.entries.items():
             ending = "." + key.strip().lstrip("*").lstrip(".").lower()
             if ending == "." or "/" in ending:
-                raise self.fail(key_node, f"{key!r} is not a file ending like '.mdx'")
-            pairs.append((ending, self.choice(value, f"markup of {key!r}", names)))
+                raise self.fail(
+                    key_node, f"{excerpt(key)} is not a file ending like '.mdx'"
+                )
+            pairs.append(
+                (ending, self.choice(value, f"markup of {excerpt(key)}", names))
+            )
         return tuple(pairs)
 
     def fuzzy(self, node: YValue) -> float | None:

@@ -12,6 +12,7 @@ __all__ = [
     "InputError",
     "MatchTimeoutError",
     "TermcheckError",
+    "clipped",
     "error_line",
     "excerpt",
     "internal_error",
@@ -60,6 +61,11 @@ QUOTED = 32
 """Characters of a file's content that a message may quote (see :func:`excerpt`)."""
 
 
+def clipped(text: str, limit: int = QUOTED) -> str:
+    """``text`` cut to ``limit`` characters (the last one ``…``), unquoted."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def excerpt(text: str, limit: int = QUOTED, *, raw: bool = False) -> str:
     """``text`` quoted for a message, cut to ``limit`` characters.
 
@@ -69,7 +75,7 @@ def excerpt(text: str, limit: int = QUOTED, *, raw: bool = False) -> str:
     ``repr``, so a regex keeps its single backslashes (the message's
     :func:`one_line` still escapes control characters).
     """
-    cut = text if len(text) <= limit else text[: limit - 1] + "…"
+    cut = clipped(text, limit)
     quoted = f"'{cut}'" if raw else repr(cut)
     return quoted if cut is text else f"{quoted} ({len(text)} characters)"
 

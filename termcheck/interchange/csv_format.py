@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final
 
-from termcheck.errors import GlossaryError
+from termcheck.errors import GlossaryError, excerpt
 from termcheck.glossary_checks import fold_form
 from termcheck.glossary_writer import DEFAULT_FUZZY
 from termcheck.guard import read_named
@@ -102,7 +102,7 @@ def _header(cells: list[str], line: int, shown: str) -> list[str]:
     if unknown or missing or len(set(names)) != len(names):
         raise GlossaryError(
             f"the header row must name the columns {','.join(_REQUIRED)}[,note], "
-            f"got {','.join(cells)!r}",
+            f"got {excerpt(','.join(cells))}",
             shown,
             line,
         )
@@ -121,7 +121,7 @@ def _add_row(
     status_text = row["status"].lower()
     if status_text not in ("canonical", "allowed", "forbidden"):
         raise GlossaryError(
-            f"status {row['status']!r} must be canonical, allowed or forbidden",
+            f"status {excerpt(row['status'])} must be canonical, allowed or forbidden",
             shown,
             line,
         )
@@ -134,8 +134,8 @@ def _add_row(
     draft = drafts[term_id]
     if draft.canonical != canonical:
         raise GlossaryError(
-            f"term {term_id!r} has canonical {draft.canonical!r} "
-            f"on line {draft.row}, not {canonical!r}",
+            f"term {excerpt(term_id)} has canonical {excerpt(draft.canonical)} "
+            f"on line {draft.row}, not {excerpt(canonical)}",
             shown,
             line,
         )
@@ -143,7 +143,7 @@ def _add_row(
     if status is Status.CANONICAL and variant != canonical:
         raise GlossaryError(
             f"a canonical row's variant must be its canonical "
-            f"{canonical!r}, not {variant!r}",
+            f"{excerpt(canonical)}, not {excerpt(variant)}",
             shown,
             line,
         )
@@ -155,7 +155,7 @@ def _add_row(
         and first == draft.row
     ):
         raise GlossaryError(
-            f"{variant!r} is already listed on line {first}", shown, line
+            f"{excerpt(variant)} is already listed on line {first}", shown, line
         )
     if status is Status.ALLOWED:
         draft.allowed.append(Form(variant, status))

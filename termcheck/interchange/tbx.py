@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final
 
-from termcheck.errors import GlossaryError
+from termcheck.errors import GlossaryError, clipped
 from termcheck.glossary_writer import DEFAULT_FUZZY
 from termcheck.guard import read_named
 from termcheck.interchange.model import Imported
@@ -60,7 +60,7 @@ def read_tbx(path: Path, lang: str | None = None) -> Imported:
     root = parse_xml(data, shown)
     if local_name(root.tag) not in ("tbx", "martif"):
         raise GlossaryError(
-            f"not a TBX file: the root element is <{local_name(root.tag)}>, "
+            f"not a TBX file: the root element is <{clipped(local_name(root.tag))}>, "
             "expected <tbx> (TBX v3) or <martif> (TBX v2)",
             shown,
         )
@@ -129,7 +129,7 @@ def _choose_language(
             return lang
         raise GlossaryError(
             f"no terms in language {lang!r}; languages present: "
-            f"{', '.join(present) or 'none'}",
+            f"{clipped(', '.join(present)) if present else 'none'}",
             shown,
         )
     default = root.get(XML_LANG)
@@ -140,7 +140,7 @@ def _choose_language(
     if not present:
         raise GlossaryError("no terms found (no language section has any)", shown)
     raise GlossaryError(
-        f"the file has several languages ({', '.join(present)}); "
+        f"the file has several languages ({clipped(', '.join(present))}); "
         "choose one with --lang",
         shown,
     )

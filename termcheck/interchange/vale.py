@@ -9,7 +9,7 @@ from typing import Final
 
 import regex
 
-from termcheck.errors import GlossaryError
+from termcheck.errors import GlossaryError, clipped
 from termcheck.glossary_checks import fold_form
 from termcheck.guard import read_named
 from termcheck.interchange.model import Imported
@@ -66,7 +66,8 @@ def read_vale(path: Path, lang: str | None = None) -> Imported:
         raise GlossaryError("not a Vale rule: expected a mapping with 'extends'", shown)
     if rule["extends"] != "substitution":
         raise GlossaryError(
-            f"Vale rule 'extends: {rule['extends']}' cannot be imported: it has no "
+            f"Vale rule 'extends: {clipped(str(rule['extends']))}' cannot be imported: "
+            "it has no "
             "preferred wording; only substitution rules and Vocab accept.txt/"
             "reject.txt lists can be",
             shown,

@@ -8,7 +8,7 @@ from typing import Final
 import defusedxml
 import defusedxml.ElementTree
 
-from termcheck.errors import GlossaryError
+from termcheck.errors import GlossaryError, excerpt
 
 __all__ = ["XML_LANG", "local_name", "parse_xml"]
 
@@ -27,7 +27,7 @@ def parse_xml(data: bytes, path: str) -> ElementTree.Element:
         )
     except defusedxml.EntitiesForbidden as error:
         problem = (
-            f"refusing XML that declares entities ({error.name!r}): "
+            f"refusing XML that declares entities ({excerpt(str(error.name))}): "
             "entity expansion and external entities are not allowed"
         )
         raise GlossaryError(problem, path) from None

@@ -285,11 +285,17 @@ class TestBacktracking:
 class TestGlossaryFileKinds:
     """A glossary is read from a file or a pipe, never from a device."""
 
-    def test_link_to_a_device_in_the_config(self, tmp_path):
-        """A repository whose config names a link to /dev/zero: refused at once."""
+    @pytest.mark.parametrize("named_by", ["config", "command line"])
+    def test_link_to_a_device(self, tmp_path, named_by):
+        """A repository's link to /dev/zero as glossary: refused at once, unread.
+
+        Named by the repository's config it lies outside the repository; named
+        on the command line it is no regular file.
+        """
         (tmp_path / ".git").mkdir()
         (tmp_path / "g.yaml").symlink_to("/dev/zero")
-        (tmp_path / ".termcheck.yaml").write_text("glossaries: [g.yaml]\n", "utf-8")
+        if named_by == "config":
+            (tmp_path / ".termcheck.yaml").write_text("glossaries: [g.yaml]\n", "utf-8")
         (tmp_path / "doc.md").write_text("Text.\n", encoding="utf-8")
 
         def cap_memory() -> None:  # a regression must fail, not eat the machine
@@ -297,8 +303,9 @@ class TestGlossaryFileKinds:
             resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
         env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+        args = ["-g", "g.yaml"] if named_by == "command line" else []
         result = subprocess.run(
-            [sys.executable, "-m", "termcheck", "check", "doc.md"],
+            [sys.executable, "-m", "termcheck", "check", *args, "doc.md"],
             cwd=tmp_path,
             env=env,
             capture_output=True,
@@ -308,10 +315,15 @@ class TestGlossaryFileKinds:
             preexec_fn=cap_memory,
         )
         assert result.returncode == 2
-        assert result.stderr == (
-            "termcheck: error: g.yaml: cannot read glossary: not a regular file "
-            "(a character device); not read\n"
-        )
+        expected = {
+            "config": ".termcheck.yaml:1:14: glossary 'g.yaml' is outside the "
+            "repository (following '..' and symbolic links); a config may name "
+            "only files inside it or bundled glossaries; give others with "
+            "--glossary",
+            "command line": "g.yaml: cannot read glossary: not a regular file "
+            "(a character device); not read",
+        }
+        assert result.stderr == f"termcheck: error: {expected[named_by]}\n"
 
     def test_glossary_from_a_pipe(self, project):
         """A named pipe with a writer (as ``--glossary <(command)``) is read once."""
