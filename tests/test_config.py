@@ -6,7 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from termcheck.config import Config, find_config, load_config, parse_config
+from termcheck.config import (
+    Config,
+    boundary_of,
+    describe_search,
+    find_config,
+    load_config,
+    parse_config,
+    search_folders,
+)
 from termcheck.errors import ConfigError
 
 FULL = """\
@@ -145,3 +153,105 @@ class TestDiscovery:
         """``--config`` naming a missing file is a ConfigError."""
         with pytest.raises(ConfigError, match="no such config file"):
             load_config(str(tmp_path / "none.yaml"))
+
+
+class TestSearchStops:
+    """The search climbs to the repository root, else to home, else stays put."""
+
+    def test_repository_root(self, tmp_path):
+        """Inside a repository: every folder up to the one holding .git."""
+        (tmp_path / "repo" / ".git").mkdir(parents=True)
+        start = tmp_path / "repo" / "a" / "b"
+        start.mkdir(parents=True)
+        folders, stop = search_folders(start, home=tmp_path)
+        assert folders == (start, start.parent, tmp_path / "repo")
+        assert stop == "the repository root"
+
+    def test_home_folder(self, tmp_path):
+        """No repository, under home: up to home, home included."""
+        start = tmp_path / "home" / "notes"
+        start.mkdir(parents=True)
+        folders, stop = search_folders(start, home=tmp_path / "home")
+        assert folders == (start, tmp_path / "home")
+        assert stop == "the home folder"
+
+    def test_neither(self, tmp_path):
+        """Outside both: the current folder only (never a shared /tmp above)."""
+        start = tmp_path / "work"
+        start.mkdir()
+        (tmp_path / ".termcheck.yaml").write_text("fail-on: info\n", "utf-8")
+        assert search_folders(start, home=tmp_path / "home") == (
+            (start,),
+            "the current folder",
+        )
+        assert find_config(start, home=tmp_path / "home") is None
+
+    def test_described(self, tmp_path):
+        """--verbose words each case."""
+        (tmp_path / ".git").mkdir()
+        (tmp_path / "a").mkdir()
+        assert describe_search(tmp_path / "a", home=tmp_path / "home") == (
+            "in the current folder and 1 above it, up to the repository root "
+            f"{tmp_path.as_posix()}"
+        )
+        assert describe_search(tmp_path, home=tmp_path / "home") == (
+            "in the current folder only, which is the repository root"
+        )
+        (tmp_path / ".git").rmdir()
+        assert describe_search(tmp_path / "a", home=tmp_path / "home") == (
+            "in the current folder only: it is outside any repository and home"
+        )
+
+
+class TestBoundary:
+    """Paths a config names stay inside its repository (or its folder)."""
+
+    def test_boundary_is_the_repository(self, tmp_path):
+        """The nearest folder holding .git, else the config's own folder."""
+        (tmp_path / "repo" / ".git").mkdir(parents=True)
+        (tmp_path / "repo" / "docs").mkdir()
+        assert boundary_of(tmp_path / "repo" / "docs") == (tmp_path / "repo").resolve()
+        (tmp_path / "plain").mkdir()
+        assert boundary_of(tmp_path / "plain") == (tmp_path / "plain").resolve()
+
+    @pytest.mark.parametrize(
+        ("entry", "inside"),
+        [
+            ("g.yaml", True),
+            ("../g.yaml", True),  # the repository root, from docs/
+            ("../../g.yaml", False),
+            ("../docs/../../g.yaml", False),
+            ("/etc/hostname", False),
+            ("linked.yaml", False),
+            ("diplomacy-en", True),  # a bundled name, not a path
+        ],
+    )
+    def test_glossary_entries(self, tmp_path, entry, inside):
+        """Resolved with '..' and links before they are judged."""
+        repo = tmp_path / "repo"
+        (repo / ".git").mkdir(parents=True)
+        (repo / "docs").mkdir()
+        (tmp_path / "outside.yaml").write_text("", encoding="utf-8")
+        (repo / "docs" / "linked.yaml").symlink_to(tmp_path / "outside.yaml")
+        text = f"glossaries: [{entry}]\n"
+        path = str(repo / "docs" / ".termcheck.yaml")
+        if inside:
+            assert parse_config(text, path).glossaries
+            return
+        with pytest.raises(ConfigError, match="is outside the repository") as caught:
+            parse_config(text, path)
+        assert (caught.value.line, caught.value.column) == (1, 14)
+
+    def test_pattern_with_dots_refused(self):
+        """A pattern climbing out with '..' could never match: an error."""
+        with pytest.raises(ConfigError, match="climbs out of the config's folder"):
+            parse_config("include: ['docs/../../x.md']\n", "c/.termcheck.yaml")
+
+    def test_root_that_is_no_mapping_is_not_quoted(self):
+        """A config that is a bare token says what it is, not what it holds."""
+        with pytest.raises(ConfigError) as caught:
+            parse_config("ghp_abcdefghijklmnopqrstuvwxyz\n", ".termcheck.yaml")
+        assert str(caught.value) == (
+            ".termcheck.yaml:1:1: the config must be a mapping of settings; this "
+            "file holds text of 30 characters on 1 line"
+        )

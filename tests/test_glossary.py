@@ -720,6 +720,60 @@ class TestValueErrors:
         )
 
 
+class TestControlCharacters:
+    """Glossary text holds no control character but tabs and line breaks."""
+
+    @pytest.mark.parametrize(
+        ("body", "where", "code"),
+        [
+            ('  - canonical: "a\\eb"\n', "3:18", "001B"),
+            ('  - canonical: "a\\x9bb"\n', "3:18", "009B"),
+            ('  - canonical: "a\\u0007b"\n', "3:18", "0007"),
+            ('  - canonical: "a\\U0000202Eb"\n', "3:18", "202E"),
+            ('  - canonical: "\\\\e \\N"\n', "3:21", "0085"),
+            ("  - canonical: 'a\u2067b'\n", "3:18", "2067"),
+            (
+                "  - canonical: a\n    note: >\n      one\n      t\u202dwo\n",
+                "6:8",
+                "202D",
+            ),
+            ('  - canonical: a\n    note: "x\\\n      \\a"\n', "5:7", "0007"),
+            (
+                "  - canonical: a\n    allowed: [b, {regex: 'c\u202e'}]\n",
+                "4:28",
+                "202E",
+            ),
+            ('  - id: "a\\e"\n    canonical: a\n', "3:11", "001B"),
+        ],
+    )
+    def test_refused_where_written(self, body, where, code):
+        """The error points at the escape (or the raw character) itself."""
+        problem_at(body, where, f"character (U+{code}); glossary text may hold")
+
+    def test_name_and_examples_too(self):
+        """Every text of the glossary, not only wordings."""
+        problem_at(
+            "  - canonical: a\n", "1:9", "U+001B", header='name: "x\\ey"\n' + HEADER
+        )
+        problem_at(
+            '  - canonical: a\n    examples: {good: ["x\\x1b"]}\n', "4:27", "U+001B"
+        )
+
+    def test_tabs_and_line_breaks_are_white_space(self):
+        """Tabs and line breaks load; wordings collapse them, notes keep them."""
+        glossary = parse('  - canonical: "a\\tb"\n    note: "one\\ntwo\\tthree"\n')
+        (term,) = glossary
+        assert term.canonical == "a b"
+        assert term.note == "one\ntwo\tthree"
+
+    def test_large_files_point_at_the_value(self):
+        """Composed by libyaml (a megabyte and more): the value's own position."""
+        padding = "".join(f"  - canonical: w{n}\n" for n in range(60_000))
+        with pytest.raises(GlossaryError, match="U\\+001B") as caught:
+            parse(padding + '  - canonical: "x\\ey"\n')
+        assert (caught.value.line, caught.value.column) in ((60_003, 18), (60_003, 16))
+
+
 class TestRegexForms:
     """Regex forms must compile, match something, and not contradict literals."""
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from termcheck.config import Config
-from termcheck.selection import GitIgnore, Selection, find_repository
+from termcheck.selection import GitIgnore, Selection, find_repository, fix_trees
 
 TREE = {
     ".gitignore": "build/\n*.log.md\n!keep.log.md\n/top-only.md\ndocs/*.tmp.md\n",
@@ -141,3 +141,48 @@ class TestSelection:
         selection = Selection(Config(root=root, exclude=("*.md",)))
         assert selection.excluded(root / "a.md")
         assert not selection.excluded(tmp_path / "a.md")
+
+
+class TestFixTrees:
+    """Where --fix may write, for each path named on the command line."""
+
+    @pytest.fixture
+    def machine(self, tmp_path: Path) -> Path:
+        """``repo/`` (a repository; ``docs`` links out), ``elsewhere/``, ``plain/``."""
+        (tmp_path / "repo" / ".git").mkdir(parents=True)
+        (tmp_path / "repo" / "notes").mkdir()
+        (tmp_path / "elsewhere").mkdir()
+        (tmp_path / "elsewhere" / "x.md").write_text("", encoding="utf-8")
+        (tmp_path / "repo" / "docs").symlink_to(
+            tmp_path / "elsewhere", target_is_directory=True
+        )
+        (tmp_path / "plain" / "sub").mkdir(parents=True)
+        (tmp_path / "plain" / "link").symlink_to(
+            tmp_path / "elsewhere", target_is_directory=True
+        )
+        return tmp_path.resolve()
+
+    @pytest.mark.parametrize(
+        "named", ["docs", "docs/", "docs/x.md", "notes", "a.md", ".", "./notes/../docs"]
+    )
+    def test_inside_a_repository_its_root(self, machine, named):
+        """Folders, files and links named in a repository: the repository."""
+        assert fix_trees([named], cwd=machine / "repo") == (machine / "repo",)
+
+    def test_a_repository_named_from_outside(self, machine):
+        """Named from elsewhere, a path in a repository still belongs to it."""
+        assert fix_trees(["../repo/docs"], cwd=machine / "plain") == (machine / "repo",)
+
+    def test_outside_a_repository(self, machine):
+        """A real folder is its own tree; a file and a link: the current folder."""
+        here = machine / "plain"
+        assert fix_trees(["sub"], cwd=here) == (here / "sub",)
+        assert fix_trees(["a.md", "link", "link/x.md"], cwd=here) == (here,)
+        assert fix_trees(["-"], cwd=here) == ()
+
+    def test_named_outside_the_current_folder(self, machine):
+        """Typed by the user elsewhere: that folder (or the file's folder)."""
+        here = machine / "plain" / "sub"
+        assert fix_trees(["../../elsewhere", "../../elsewhere/x.md"], cwd=here) == (
+            machine / "elsewhere",
+        )
