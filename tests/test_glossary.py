@@ -756,7 +756,7 @@ class TestControlCharacters:
             "  - canonical: a\n", "1:9", "U+001B", header='name: "x\\ey"\n' + HEADER
         )
         problem_at(
-            '  - canonical: a\n    examples: {good: ["x\\x1b"]}\n', "4:27", "U+001B"
+            '  - canonical: a\n    examples: {good: ["x\\x1b"]}\n', "4:25", "U+001B"
         )
 
     def test_tabs_and_line_breaks_are_white_space(self):
