@@ -7,9 +7,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final
 
+from termcheck.config_search import (
+    CONFIG_NAMES,
+    boundary_of,
+    describe_search,
+    exists,
+    find_config,
+    inside,
+    search_folders,
+)
 from termcheck.errors import ConfigError, GlossaryError, excerpt
-from termcheck.guard import home_folder, read_named
-from termcheck.pyproject import has_tool_table, toml_nodes
+from termcheck.guard import read_named
+from termcheck.pyproject import toml_nodes
 from termcheck.yamlnodes import (
     NodeReader,
     YList,
@@ -37,9 +46,6 @@ __all__ = [
     "search_folders",
 ]
 
-CONFIG_NAMES: Final = (".termcheck.yaml", ".termcheck.yml")
-"""Config file names, looked for in each folder before ``pyproject.toml``."""
-PYPROJECT: Final = "pyproject.toml"
 KEYS: Final = (
     "glossaries",
     "include",
@@ -92,112 +98,6 @@ class Config:
     def markup_map(self) -> dict[str, str]:
         """``markup`` as a mapping from lower-case file ending to markup name."""
         return dict(self.markup)
-
-
-def search_folders(
-    start: Path, home: Path | None = None
-) -> tuple[tuple[Path, ...], str]:
-    """The folders a config is looked for in, nearest first, and where it stops.
-
-    Up to the folder holding ``.git`` (the repository root); outside any
-    repository up to the home folder; outside both, ``start`` alone, so that a
-    config planted in a shared folder above (``/tmp``) is never picked up.
-    ``home`` defaults to the user's home folder. ``start`` must be resolved.
-    """
-    home = home_folder() if home is None else home
-    climbed: list[Path] = []
-    for folder in (start, *start.parents):
-        climbed.append(folder)
-        if _exists(folder / ".git"):
-            return tuple(climbed), "the repository root"
-        if folder == home:
-            return tuple(climbed), "the home folder"
-    return (start,), "the current folder"
-
-
-def describe_search(start: Path, home: Path | None = None) -> str:
-    """Where :func:`search_folders` looked, in words, for ``--verbose``."""
-    folders, stop = search_folders(start, home)
-    if len(folders) == 1 and not stop.startswith("the current folder"):
-        return f"in the current folder only, which is {stop}"
-    if len(folders) == 1:
-        return "in the current folder only: it is outside any repository and home"
-    above = len(folders) - 1
-    return (
-        f"in the current folder and {above} above it, up to {stop} "
-        f"{folders[-1].as_posix()}"
-    )
-
-
-def find_config(start: Path, home: Path | None = None) -> Path | None:
-    """The first config file in :func:`search_folders` of ``start``, or None.
-
-    In each folder ``.termcheck.yaml`` (or ``.yml``) wins over a ``pyproject.toml``
-    with a ``[tool.termcheck]`` table; a ``pyproject.toml`` without one is passed
-    over. A ``.termcheck.yaml`` that is a symbolic link to a file outside its
-    repository is refused (ConfigError), and such a ``pyproject.toml`` passed
-    over: the repository would make termcheck read that file.
-    """
-    for folder in search_folders(start, home)[0]:
-        for name in CONFIG_NAMES:
-            if _is_file(folder / name):
-                return _inside_own_repository(folder / name)
-        pyproject = folder / PYPROJECT
-        # One linked from outside the repository is not read: it may not be ours.
-        if (
-            _is_file(pyproject)
-            and _inside(pyproject, boundary_of(folder))
-            and has_tool_table(pyproject)
-        ):
-            return pyproject
-    return None
-
-
-def boundary_of(folder: Path) -> Path:
-    """The folder a config in ``folder`` may name files in: its repository.
-
-    That is the nearest folder from ``folder`` upwards holding ``.git``, or
-    ``folder`` itself outside any repository; resolved (links followed).
-    """
-    real = folder.resolve()
-    for candidate in (real, *real.parents):
-        if _exists(candidate / ".git"):
-            return candidate
-    return real
-
-
-def _inside(path: Path, boundary: Path) -> bool:
-    """True when ``path``, with ``..`` and links resolved, lies in ``boundary``."""
-    try:
-        real = path.resolve()
-    except (OSError, RuntimeError):  # a link loop: it leads nowhere, let alone out
-        return True
-    return real.is_relative_to(boundary)
-
-
-def _inside_own_repository(config: Path) -> Path:
-    """``config`` itself, unless it is a link to a file outside its repository."""
-    if not _inside(config, boundary_of(config.parent)):
-        raise ConfigError(
-            "config file is a symbolic link to a file outside the repository; "
-            "not read (name it with --config to use it)",
-            str(config),
-        )
-    return config
-
-
-def _exists(path: Path) -> bool:
-    try:
-        return path.exists()
-    except OSError:  # a folder on the way refuses access: nothing to find there
-        return False
-
-
-def _is_file(path: Path) -> bool:
-    try:
-        return path.is_file()
-    except OSError:
-        return False
 
 
 def load_config(path: str | None = None, *, cwd: Path | None = None) -> Config:
@@ -298,10 +198,10 @@ class _Reader(NodeReader):
         entries = self.texts(node, "'glossaries'")
         sources = []
         for index, entry in enumerate(entries):
-            if not (_exists(self.location / entry) or _looks_like_path(entry)):
+            if not (exists(self.location / entry) or _looks_like_path(entry)):
                 sources.append(entry)  # a bundled glossary's name
                 continue
-            if not _inside(self.location / entry, self.boundary):
+            if not inside(self.location / entry, self.boundary):
                 assert isinstance(node, YList)
                 raise self.fail(node.items[index], self._outside(entry))
             sources.append(str(folder / entry))  # as it opens from the current folder

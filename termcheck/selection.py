@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from termcheck.config import Config
+from termcheck.config_search import find_repository
 from termcheck.files import EXTENSIONS
 from termcheck.guard import read_named
 
@@ -118,17 +119,6 @@ def _located(path: Path) -> Path:
     if path.name in ("", ".", ".."):
         return path.resolve()
     return path.parent.resolve() / path.name
-
-
-def find_repository(start: Path) -> Path | None:
-    """The nearest folder from ``start`` upwards that holds ``.git``."""
-    for folder in (start, *start.parents):
-        try:
-            if (folder / ".git").exists():
-                return folder
-        except OSError:  # a folder on the way refuses access
-            continue
-    return None
 
 
 def fix_trees(paths: Sequence[str], cwd: Path | None = None) -> tuple[Path, ...]:
