@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import os
 import sys
 from collections.abc import Sequence
@@ -14,7 +13,7 @@ import click
 from termcheck.cli_tools import register_tools
 from termcheck.errors import error_line, internal_error
 from termcheck.formatters import FORMATTERS, FormatOptions
-from termcheck.guard import parse_size, unwind_on_sigterm
+from termcheck.guard import parse_size, reserve_standard_streams, unwind_on_sigterm
 from termcheck.model import ExitCode
 
 if TYPE_CHECKING:
@@ -368,48 +367,6 @@ def glossary_group() -> None:
 register_tools(cli, glossary_group)  # stats, discover, glossary import/export
 
 
-class _ClosedOutput(io.TextIOBase):
-    """Stands in for a closed standard output: drops text, remembers it came."""
-
-    written = False
-
-    def write(self, text: str) -> int:
-        """Drop ``text``; note that there was something to print."""
-        self.written = self.written or bool(text)
-        return len(text)
-
-    def isatty(self) -> bool:
-        """Never a terminal."""
-        return False
-
-
-def _reserve_standard_streams() -> _ClosedOutput | None:
-    """Put ``/dev/null`` on closed standard streams (``>&-``); None if none was.
-
-    Otherwise the next file opened (a glossary, a file being fixed) would take
-    descriptor 1 or 2, and anything written to standard output or error would
-    land in it. Returns the stand-in for a closed standard output.
-    """
-    closed_stdout = None
-    for number, mode in ((0, "r"), (1, "w"), (2, "w")):
-        try:
-            os.fstat(number)
-            continue
-        except OSError:
-            pass
-        handle = os.open(os.devnull, os.O_RDWR)
-        if handle != number:
-            os.dup2(handle, number)
-            os.close(handle)
-        if number == 0:
-            sys.stdin = Path(os.devnull).open(mode, encoding="utf-8")  # noqa: SIM115
-        elif number == 1:
-            sys.stdout = closed_stdout = _ClosedOutput()
-        else:
-            sys.stderr = Path(os.devnull).open(mode, encoding="utf-8")  # noqa: SIM115
-    return closed_stdout
-
-
 def main(argv: Sequence[str] | None = None) -> None:
     """Run the command line and exit with its status.
 
@@ -418,7 +375,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     ``--fix`` or ``--output``, is written all the same).
     """
     unwind_on_sigterm()  # a killed run removes its temporary files
-    closed_stdout = _reserve_standard_streams()
+    closed_stdout = reserve_standard_streams()
     try:
         cli.main(args=list(argv) if argv is not None else None, prog_name="termcheck")
     except SystemExit as done:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import io
 import os
 import re
 import signal
 import stat
+import sys
 import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
@@ -17,6 +19,7 @@ from termcheck.errors import FileSkipped, InputError
 
 __all__ = [
     "DEFAULT_MAX_FILE_SIZE",
+    "ClosedOutput",
     "format_size",
     "home_folder",
     "inspect_file",
@@ -27,6 +30,7 @@ __all__ = [
     "read_file",
     "read_named",
     "read_stream",
+    "reserve_standard_streams",
     "unwind_on_sigterm",
 ]
 
@@ -301,3 +305,45 @@ def unwind_on_sigterm() -> None:
 
     with contextlib.suppress(ValueError):  # not the main thread: leave it alone
         signal.signal(signal.SIGTERM, terminate)
+
+
+class ClosedOutput(io.TextIOBase):
+    """Stands in for a closed standard output: drops text, remembers it came."""
+
+    written = False
+
+    def write(self, text: str) -> int:
+        """Drop ``text``; note that there was something to print."""
+        self.written = self.written or bool(text)
+        return len(text)
+
+    def isatty(self) -> bool:
+        """Never a terminal."""
+        return False
+
+
+def reserve_standard_streams() -> ClosedOutput | None:
+    """Put ``/dev/null`` on closed standard streams (``>&-``); None if none was.
+
+    Otherwise the next file opened (a glossary, a file being fixed) would take
+    descriptor 1 or 2, and anything written to standard output or error would
+    land in it. Returns the stand-in for a closed standard output.
+    """
+    closed_stdout = None
+    for number, mode in ((0, "r"), (1, "w"), (2, "w")):
+        try:
+            os.fstat(number)
+            continue
+        except OSError:
+            pass
+        handle = os.open(os.devnull, os.O_RDWR)
+        if handle != number:
+            os.dup2(handle, number)
+            os.close(handle)
+        if number == 0:
+            sys.stdin = Path(os.devnull).open(mode, encoding="utf-8")  # noqa: SIM115
+        elif number == 1:
+            sys.stdout = closed_stdout = ClosedOutput()
+        else:
+            sys.stderr = Path(os.devnull).open(mode, encoding="utf-8")  # noqa: SIM115
+    return closed_stdout
