@@ -1,0 +1,235 @@
+"""Where a document can be cut so that every piece reads alone as it does in the whole.
+
+Two kinds of cut, both at the start of a line that follows a blank line:
+
+- An *extraction* cut leaves no markup construct open across it, so masking
+  each piece on its own gives the same masked text as masking the whole.
+  Markdown and reStructuredText are cut this way; the other markups are masked
+  whole (their extractors are fast, or their state spans the whole file).
+- A *matching* cut, found in the masked text, follows punctuation that ends a
+  phrase, so no match, near-miss or phrase runs across it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Final
+
+__all__ = ["MarkdownContext", "extraction_cuts", "matching_cuts"]
+
+# A line with its break: CRLF, lone CR or LF, as editors and termcheck count lines.
+_LINE: Final = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+# A line feed, then a blank line.  "a.\n\nB" -> a cut before "B"
+_BLANK_LINE: Final = re.compile(r"\n[ \t]*\r?\n")
+# Characters that end a phrase when they are the last thing before a blank line.
+_PHRASE_ENDS: Final = frozenset('.!?:;,)]}"”»…。！？')
+
+# Markdown (CommonMark) constructs that may hold blank lines.
+#   "```py" "~~~~"      -> a fence of that character and length
+_FENCE_OPEN: Final = re.compile(r"( {0,3})(`{3,}|~{3,})(.*)")
+_FENCE_CLOSE: Final = re.compile(r" {0,3}(`{3,}|~{3,})[ \t]*")
+# HTML blocks of kinds 1-5 end at a marker, not at a blank line.
+_HTML_BLOCKS: Final = (
+    (
+        re.compile(r"( {0,3})<(?:script|pre|style|textarea)(?:[\s>]|$)", re.I),
+        re.compile(r"</(?:script|pre|style|textarea)>", re.I),
+    ),
+    (re.compile(r"( {0,3})<!--"), re.compile(r"-->")),
+    (re.compile(r"( {0,3})<\?"), re.compile(r"\?>")),
+    (re.compile(r"( {0,3})<![A-Za-z]"), re.compile(r">")),
+    (re.compile(r"( {0,3})<!\[CDATA\["), re.compile(r"\]\]>")),
+)
+# List and quote marks, then a link reference definition's opening bracket.
+#   "> - [label]: /url" -> a definition (possibly)
+_DEFINITION: Final = re.compile(r"(?:[ \t]*(?:[-+*>]|\d{1,9}[.)])[ \t]+)*[ \t]{0,3}\[")
+_CONTAINER_MARKS: Final = re.compile(r"(?:[ \t]*(?:[-+*>]|\d{1,9}[.)])(?=\s|$))+")
+_DEEP_MARKS: Final = 8  # this many list/quote marks on a line: maybe past the
+_DEEP_INDENT: Final = 16  # parser's nesting limit, so the file is masked whole
+_DEEP_LEADS: Final = frozenset(" \t-+*>0123456789")
+_OPENERS: Final = ("`", "~", "<")
+_FRONT_MATTER: Final = {"---": ("---", "..."), "+++": ("+++",)}
+
+
+@dataclass(frozen=True, slots=True)
+class MarkdownContext:
+    """The link reference definitions of a Markdown file, which every piece may use.
+
+    ``blocks`` are the definition paragraphs, each starting after a blank line;
+    a piece is masked with those whose label it mentions appended after it.
+    """
+
+    blocks: tuple[tuple[str, str], ...] = ()  # (normalised label, paragraph)
+
+    def suffix_for(self, piece: str) -> str:
+        """The definitions ``piece`` may refer to, to append after it."""
+        if not self.blocks or "]" not in piece:
+            return ""
+        folded = " ".join(piece.casefold().split())
+        used = [block for label, block in self.blocks if not label or label in folded]
+        return "".join("\n\n" + block for block in used)
+
+
+def extraction_cuts(text: str, markup: str) -> tuple[list[int], MarkdownContext] | None:
+    """Offsets where ``text`` may be cut for masking, and the Markdown context.
+
+    None: mask the text whole.
+    """
+    cutter = _CUTTERS.get(markup)
+    return None if cutter is None else cutter(text)
+
+
+def _rst_cuts(text: str) -> tuple[list[int], MarkdownContext]:
+    """A line at the left margin after a blank line closes every rST block.
+
+    (Literal blocks, directive bodies, comments and options are all indented.)
+    """
+    cuts = []
+    blank = False
+    position = 0
+    for line in _LINE.finditer(text):
+        content = line.group().rstrip("\r\n")
+        if not content.strip():
+            blank = True
+        else:
+            if blank and content[0] not in " \t" and position:
+                cuts.append(position)
+            blank = False
+        position = line.end()
+    return cuts, MarkdownContext()
+
+
+@dataclass(slots=True)
+class _Open:
+    """A Markdown construct open across lines: a fence or an HTML block."""
+
+    closer: Callable[[str], bool]
+    indented: bool  # opened with indentation: maybe inside a list item
+
+
+def _markdown_cuts(text: str) -> tuple[list[int], MarkdownContext] | None:
+    """Cuts between top-level blocks: after a blank line, at the left margin, with
+    no fence or HTML block open and no front matter around."""
+    lines = [(m.start(), m.group().rstrip("\r\n")) for m in _LINE.finditer(text)]
+    start = _front_matter_end(lines)
+    cuts: list[int] = []
+    definitions: list[tuple[str, str]] = []
+    current: _Open | None = None
+    previous_blank = False
+    definition: list[str] | None = None  # the definition paragraph being read
+    for number, (offset, content) in enumerate(lines):
+        blank = not content.strip(" \t")
+        margin = not blank and content[0] not in " \t"
+        if definition is not None:
+            if blank:
+                definitions.append(_labelled(definition))
+                definition = None
+            else:
+                definition.append(content)
+        if number <= start:
+            previous_blank = blank
+            continue
+        if current is not None:
+            if current.closer(content):
+                current = None
+            elif current.indented and margin:
+                return None  # a list item may have ended here: its blocks too
+            previous_blank = blank
+            continue
+        if margin and previous_blank and content.rstrip() not in _FRONT_MATTER:
+            cuts.append(offset)
+        lead = content[:1]
+        if lead in _DEEP_LEADS and _too_deep(content):
+            return None
+        if definition is None and "[" in content and _DEFINITION.match(content):
+            if not previous_blank and number:
+                return None  # a definition right after other text: mask whole
+            definition = [content]
+        current = _opened(content) if content.lstrip(" ")[:1] in _OPENERS else None
+        previous_blank = blank
+    if definition is not None:
+        definitions.append(_labelled(definition))
+    return cuts, MarkdownContext(tuple(definitions))
+
+
+def _front_matter_end(lines: list[tuple[int, str]]) -> int:
+    """The number of the front matter's last line (-1 when there is none)."""
+    if not lines:
+        return -1
+    closers = _FRONT_MATTER.get(lines[0][1].rstrip())
+    if closers is None:
+        return -1
+    for number in range(1, len(lines)):
+        if lines[number][1].rstrip() in closers:
+            return number
+    return -1
+
+
+def _too_deep(content: str) -> bool:
+    marks = _CONTAINER_MARKS.match(content)
+    if marks and len(re.findall(r"[-+*>]|\d+[.)]", marks.group())) >= _DEEP_MARKS:
+        return True
+    indent = len(content.expandtabs(4)) - len(content.expandtabs(4).lstrip())
+    return indent >= _DEEP_INDENT
+
+
+def _labelled(paragraph: list[str]) -> tuple[str, str]:
+    """A definition paragraph with its label (empty: unknown, always appended)."""
+    first = paragraph[0]
+    opening = first.index("[")
+    closing = first.find("]", opening)
+    label = first[opening + 1 : closing] if closing > opening else ""
+    return " ".join(label.casefold().split()), "\n".join(paragraph)
+
+
+def _opened(content: str) -> _Open | None:
+    """The fence or HTML block (kinds 1-5) that ``content`` opens and leaves open."""
+    fence = _FENCE_OPEN.fullmatch(content)
+    if fence and not (fence.group(2)[0] == "`" and "`" in fence.group(3)):
+        marker = fence.group(2)
+
+        def closes_fence(line: str) -> bool:
+            found = _FENCE_CLOSE.fullmatch(line)
+            return bool(
+                found
+                and found.group(1)[0] == marker[0]
+                and len(found.group(1)) >= len(marker)
+            )
+
+        return _Open(closes_fence, bool(fence.group(1)))
+    for opener, end in _HTML_BLOCKS:
+        found = opener.match(content)
+        if found:
+            if end.search(content, found.end()):
+                return None  # closed on its own line
+
+            def closes_html(line: str, end: re.Pattern[str] = end) -> bool:
+                return end.search(line) is not None
+
+            return _Open(closes_html, bool(found.group(1)))
+    return None
+
+
+_CUTTERS: Final[
+    dict[str, Callable[[str], tuple[list[int], MarkdownContext] | None]]
+] = {"markdown": _markdown_cuts, "rst": _rst_cuts}
+
+
+def matching_cuts(masked: str) -> list[int]:
+    """Offsets in a masked text where matching may be cut: after a blank line
+    (with line feeds, so a new paragraph is seen the same way on both sides) that
+    follows punctuation ending a phrase."""
+    cuts = []
+    last = ""  # the last visible character before the previous blank line
+    done = 0  # where the previous blank line ended: only look back to there
+    for found in _BLANK_LINE.finditer(masked):
+        position = found.start() - 1
+        while position >= done and masked[position].isspace():
+            position -= 1
+        if position >= done:
+            last = masked[position]
+        if last in _PHRASE_ENDS:
+            cuts.append(found.end())
+        done = found.end()
+    return cuts
