@@ -74,9 +74,11 @@ class DocumentChecker:
             piece = text[start:end]
             suffix = context.suffix_for(piece)
             key = (piece, suffix)
-            prose = kept.get(key) or self._prose.get(key)
-            if prose is None:
-                prose = self._extract_piece(piece, suffix)
+            prose = (
+                kept.get(key)
+                or self._prose.get(key)
+                or self._extract_piece(piece, suffix)
+            )
             kept[key] = prose
             masked.append(prose.masked)
             directives.extend(_moved(d, start) for d in prose.directives)

@@ -17,6 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final
 
+from markdown_it.rules_block.html_block import HTML_SEQUENCES
+
 __all__ = ["MarkdownContext", "extraction_cuts", "matching_cuts"]
 
 # A line with its break: CRLF, lone CR or LF, as editors and termcheck count lines.
@@ -28,19 +30,8 @@ _PHRASE_ENDS: Final = frozenset('.!?:;,)]}"”»…。！？')
 
 # Markdown (CommonMark) constructs that may hold blank lines.
 #   "```py" "~~~~"      -> a fence of that character and length
-_FENCE_OPEN: Final = re.compile(r"( {0,3})(`{3,}|~{3,})(.*)")
+_FENCE_OPEN: Final = re.compile(r"(`{3,}|~{3,})(.*)")
 _FENCE_CLOSE: Final = re.compile(r" {0,3}(`{3,}|~{3,})[ \t]*")
-# HTML blocks of kinds 1-5 end at a marker, not at a blank line.
-_HTML_BLOCKS: Final = (
-    (
-        re.compile(r"( {0,3})<(?:script|pre|style|textarea)(?:[\s>]|$)", re.I),
-        re.compile(r"</(?:script|pre|style|textarea)>", re.I),
-    ),
-    (re.compile(r"( {0,3})<!--"), re.compile(r"-->")),
-    (re.compile(r"( {0,3})<\?"), re.compile(r"\?>")),
-    (re.compile(r"( {0,3})<![A-Za-z]"), re.compile(r">")),
-    (re.compile(r"( {0,3})<!\[CDATA\["), re.compile(r"\]\]>")),
-)
 # List and quote marks, then a link reference definition's opening bracket.
 #   "> - [label]: /url" -> a definition (possibly)
 _DEFINITION: Final = re.compile(r"(?:[ \t]*(?:[-+*>]|\d{1,9}[.)])[ \t]+)*[ \t]{0,3}\[")
@@ -48,7 +39,7 @@ _CONTAINER_MARKS: Final = re.compile(r"(?:[ \t]*(?:[-+*>]|\d{1,9}[.)])(?=\s|$))+
 _DEEP_MARKS: Final = 8  # this many list/quote marks on a line: maybe past the
 _DEEP_INDENT: Final = 16  # parser's nesting limit, so the file is masked whole
 _DEEP_LEADS: Final = frozenset(" \t-+*>0123456789")
-_OPENERS: Final = ("`", "~", "<")
+_OPENERS: Final = ("`", "~", "<")  # what a fence or an HTML block starts with
 _FRONT_MATTER: Final = {"---": ("---", "..."), "+++": ("+++",)}
 
 
@@ -102,20 +93,27 @@ def _rst_cuts(text: str) -> tuple[list[int], MarkdownContext]:
 
 @dataclass(slots=True)
 class _Open:
-    """A Markdown construct open across lines: a fence or an HTML block."""
+    """A Markdown construct open across lines: a fence or an HTML block (kinds 1-5)."""
 
     closer: Callable[[str], bool]
-    indented: bool  # opened with indentation: maybe inside a list item
+    indent: int  # more than 0: maybe inside a list item, which may end it
 
 
 def _markdown_cuts(text: str) -> tuple[list[int], MarkdownContext] | None:
     """Cuts between top-level blocks: after a blank line, at the left margin, with
-    no fence or HTML block open and no front matter around."""
+    no fence or HTML block open and no front matter around.
+
+    None where the parser could read the structure otherwise than this scan (a
+    list item that may have ended inside a fence, an HTML tag line that may be
+    text) or where nesting may pass the parser's limit: mask the file whole.
+    """
     lines = [(m.start(), m.group().rstrip("\r\n")) for m in _LINE.finditer(text)]
     start = _front_matter_end(lines)
     cuts: list[int] = []
     definitions: list[tuple[str, str]] = []
     current: _Open | None = None
+    until_blank = False  # inside an HTML block of kind 6 or 7
+    unsure = False  # a line that is an HTML block, or text of a paragraph
     previous_blank = False
     definition: list[str] | None = None  # the definition paragraph being read
     for number, (offset, content) in enumerate(lines):
@@ -133,20 +131,29 @@ def _markdown_cuts(text: str) -> tuple[list[int], MarkdownContext] | None:
         if current is not None:
             if current.closer(content):
                 current = None
-            elif current.indented and margin:
+            elif current.indent and not blank and _indent(content) < current.indent:
                 return None  # a list item may have ended here: its blocks too
-            previous_blank = blank
-            continue
-        if margin and previous_blank and content.rstrip() not in _FRONT_MATTER:
-            cuts.append(offset)
-        lead = content[:1]
-        if lead in _DEEP_LEADS and _too_deep(content):
-            return None
-        if definition is None and "[" in content and _DEFINITION.match(content):
-            if not previous_blank and number:
-                return None  # a definition right after other text: mask whole
-            definition = [content]
-        current = _opened(content) if content.lstrip(" ")[:1] in _OPENERS else None
+        elif blank:
+            until_blank = unsure = False
+        elif not until_blank:
+            if margin and previous_blank and content.rstrip() not in _FRONT_MATTER:
+                cuts.append(offset)
+            if content[:1] in _DEEP_LEADS and _too_deep(content):
+                return None
+            if definition is None and "[" in content and _DEFINITION.match(content):
+                if not previous_blank and number:
+                    return None  # a definition right after other text: mask whole
+                definition = [content]
+            if content.lstrip(" ")[:1] in _OPENERS:
+                kind = _opened(content, previous_blank or number == start + 1)
+                if kind is not None and unsure:
+                    return None
+                if isinstance(kind, _Open):
+                    current = kind
+                elif kind == "until-blank":
+                    until_blank = True
+                elif kind == "unsure":
+                    unsure = True
         previous_blank = blank
     if definition is not None:
         definitions.append(_labelled(definition))
@@ -170,8 +177,7 @@ def _too_deep(content: str) -> bool:
     marks = _CONTAINER_MARKS.match(content)
     if marks and len(re.findall(r"[-+*>]|\d+[.)]", marks.group())) >= _DEEP_MARKS:
         return True
-    indent = len(content.expandtabs(4)) - len(content.expandtabs(4).lstrip())
-    return indent >= _DEEP_INDENT
+    return _indent(content) >= _DEEP_INDENT
 
 
 def _labelled(paragraph: list[str]) -> tuple[str, str]:
@@ -183,11 +189,21 @@ def _labelled(paragraph: list[str]) -> tuple[str, str]:
     return " ".join(label.casefold().split()), "\n".join(paragraph)
 
 
-def _opened(content: str) -> _Open | None:
-    """The fence or HTML block (kinds 1-5) that ``content`` opens and leaves open."""
-    fence = _FENCE_OPEN.fullmatch(content)
-    if fence and not (fence.group(2)[0] == "`" and "`" in fence.group(3)):
-        marker = fence.group(2)
+def _indent(content: str) -> int:
+    return len(content.expandtabs(4)) - len(content.expandtabs(4).lstrip())
+
+
+def _opened(content: str, block_start: bool) -> _Open | str | None:
+    """What ``content`` opens: a fence or HTML block left open (an :class:`_Open`),
+    an HTML block that ends at a blank line (``"until-blank"``), a tag line that
+    is an HTML block only where a block may start (``"unsure"``), or nothing."""
+    indent = _indent(content)
+    if indent > 3:
+        return None  # indented code, or inside a list item: ends with the item
+    body = content.lstrip(" ")
+    fence = _FENCE_OPEN.fullmatch(body)
+    if fence and not (fence.group(1)[0] == "`" and "`" in fence.group(2)):
+        marker = fence.group(1)
 
         def closes_fence(line: str) -> bool:
             found = _FENCE_CLOSE.fullmatch(line)
@@ -197,17 +213,19 @@ def _opened(content: str) -> _Open | None:
                 and len(found.group(1)) >= len(marker)
             )
 
-        return _Open(closes_fence, bool(fence.group(1)))
-    for opener, end in _HTML_BLOCKS:
-        found = opener.match(content)
-        if found:
-            if end.search(content, found.end()):
-                return None  # closed on its own line
+        return _Open(closes_fence, indent)
+    for opener, closer, interrupts in HTML_SEQUENCES:
+        if not opener.search(body):
+            continue
+        if closer.pattern == "^$":  # kinds 6 and 7 end at a blank line
+            return "until-blank" if interrupts or block_start else "unsure"
+        if closer.search(body):
+            return None  # closed on its own line
 
-            def closes_html(line: str, end: re.Pattern[str] = end) -> bool:
-                return end.search(line) is not None
+        def closes_html(line: str, closer: re.Pattern[str] = closer) -> bool:
+            return closer.search(line) is not None
 
-            return _Open(closes_html, bool(found.group(1)))
+        return _Open(closes_html, indent)
     return None
 
 
