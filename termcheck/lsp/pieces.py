@@ -129,10 +129,10 @@ def _markdown_cuts(text: str) -> tuple[list[int], MarkdownContext] | None:
             previous_blank = blank
             continue
         if current is not None:
+            if current.indent and not blank and _indent(content) < current.indent:
+                return None  # a list item may have ended here, and its blocks too
             if current.closer(content):
                 current = None
-            elif current.indent and not blank and _indent(content) < current.indent:
-                return None  # a list item may have ended here: its blocks too
         elif blank:
             until_blank = unsure = False
         elif not until_blank:
