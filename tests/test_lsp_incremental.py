@@ -1,4 +1,4 @@
-"""The language server's incremental check gives check_document's outcome, edit after edit."""
+"""The incremental check gives check_document's outcome, edit after edit."""
 
 from __future__ import annotations
 
@@ -42,7 +42,7 @@ MARKUP = {
         "<!-- termcheck: disable-next-line bri -->",
         "<!--\n\nOBOR\n-->",
         "<pre>\n\nOBOR\n</pre>",
-        "<div translate=\"no\">\nOBOR\n</div>",
+        '<div translate="no">\nOBOR\n</div>',
         "</div>",
         "<span>",
         "<!-->",
@@ -73,7 +73,7 @@ MARKUP = {
     "html": [
         "<p>OBOR</p>",
         "<pre>\n\nOBOR\n</pre>",
-        "<div translate=\"no\">\n\nOBOR.\n\n</div>",
+        '<div translate="no">\n\nOBOR.\n\n</div>',
         "<!-- termcheck: off -->",
         "<!-- termcheck: on -->",
         "<code>OBOR",
@@ -146,7 +146,9 @@ class TestSameAsCheckDocument:
         checker = DocumentChecker("markdown", inline_config=False)
         got = checker.check(GLOSSARY, text)
         assert [f.matched for f in got.findings] == ["OBOR"]
-        assert got == check_document(GLOSSARY, text, markup="markdown", inline_config=False)
+        assert got == check_document(
+            GLOSSARY, text, markup="markdown", inline_config=False
+        )
 
     def test_disabled_terms(self) -> None:
         """Disabled terms are dropped as check_document drops them."""
