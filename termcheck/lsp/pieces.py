@@ -4,8 +4,8 @@ Two kinds of cut, both at the start of a line that follows a blank line:
 
 - An *extraction* cut leaves no markup construct open across it, so masking
   each piece on its own gives the same masked text as masking the whole.
-  Markdown and reStructuredText are cut this way; the other markups are masked
-  whole (their extractors are fast, or their state spans the whole file).
+  Markdown, reStructuredText and plain text are cut this way; HTML, LaTeX and
+  AsciiDoc are masked whole (their extractors keep state across blank lines).
 - A *matching* cut, found in the masked text, follows punctuation that ends a
   phrase, so no match, near-miss or phrase runs across it.
 """
@@ -25,6 +25,8 @@ __all__ = ["MarkdownContext", "extraction_cuts", "matching_cuts"]
 _LINE: Final = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 # A line feed, then a blank line.  "a.\n\nB" -> a cut before "B"
 _BLANK_LINE: Final = re.compile(r"\n[ \t]*\r?\n")
+# A blank line, then a line at the left margin.  "a\n\nB" -> a cut before "B"
+_RST_CUT: Final = re.compile(r"\n[ \t]*\r?\n(?=[^ \t\r\n])")
 # Characters that end a phrase when they are the last thing before a blank line.
 _PHRASE_ENDS: Final = frozenset('.!?:;,)]}"”»…。！？')
 
@@ -76,19 +78,12 @@ def _rst_cuts(text: str) -> tuple[list[int], MarkdownContext]:
 
     (Literal blocks, directive bodies, comments and options are all indented.)
     """
-    cuts = []
-    blank = False
-    position = 0
-    for line in _LINE.finditer(text):
-        content = line.group().rstrip("\r\n")
-        if not content.strip():
-            blank = True
-        else:
-            if blank and content[0] not in " \t" and position:
-                cuts.append(position)
-            blank = False
-        position = line.end()
-    return cuts, MarkdownContext()
+    return [m.end() for m in _RST_CUT.finditer(text)], MarkdownContext()
+
+
+def _plain_cuts(text: str) -> tuple[list[int], MarkdownContext]:
+    """Plain text is read line by line: any blank line will do."""
+    return [m.end() for m in _BLANK_LINE.finditer(text)], MarkdownContext()
 
 
 @dataclass(slots=True)
@@ -231,7 +226,7 @@ def _opened(content: str, block_start: bool) -> _Open | str | None:
 
 _CUTTERS: Final[
     dict[str, Callable[[str], tuple[list[int], MarkdownContext] | None]]
-] = {"markdown": _markdown_cuts, "rst": _rst_cuts}
+] = {"markdown": _markdown_cuts, "rst": _rst_cuts, "plain": _plain_cuts}
 
 
 def matching_cuts(masked: str) -> list[int]:
