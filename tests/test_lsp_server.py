@@ -349,3 +349,56 @@ def test_without_pygls() -> None:
     assert run.stderr.startswith("termcheck: error: the language server needs pygls")
     assert run.stderr.count("\n") == 1
     assert "pip install 'termcheck[lsp]'" in run.stderr
+
+
+class TestOptions:
+    def test_utf32_positions(self, client: LspClient, project: Path) -> None:
+        """A client that asks for UTF-32 gets code-point columns."""
+        result = client.request(
+            "initialize",
+            {
+                "processId": None,
+                "rootUri": project.as_uri(),
+                "capabilities": {"general": {"positionEncodings": ["utf-32"]}},
+            },
+        )
+        assert result["capabilities"]["positionEncoding"] == "utf-32"
+        client.notify("initialized", {})
+        uri = (project / "a.txt").as_uri()
+        _open(client, uri, "\U0001f600 OBOR\n", language="plaintext")
+        found = client.wait_for("textDocument/publishDiagnostics", uri=uri)
+        assert [d["range"] for d in found["diagnostics"]] == [_range(0, 2, 6)]
+        _stop(client)
+
+    def test_unsaved_document_by_language(
+        self, client: LspClient, project: Path
+    ) -> None:
+        """A buffer with no file is read by its language id, with the workspace's
+        glossaries."""
+        _start(client, project)
+        uri = "untitled:Untitled-1"
+        _open(client, uri, "`OBOR` and OBOR\n")
+        found = client.wait_for("textDocument/publishDiagnostics", uri=uri)
+        assert [d["range"] for d in found["diagnostics"]] == [_range(0, 11, 15)]
+        _stop(client)
+
+    def test_initialization_options(self, client: LspClient, project: Path) -> None:
+        """glossaries in the options replace the config's, as --glossary does."""
+        (project / "other.yaml").write_text(
+            "version: 1\nterms:\n" + EMAIL_TERM, encoding="utf-8"
+        )
+        client.request(
+            "initialize",
+            {
+                "processId": None,
+                "rootUri": project.as_uri(),
+                "capabilities": {},
+                "initializationOptions": {"glossaries": ["other.yaml"]},
+            },
+        )
+        client.notify("initialized", {})
+        uri = (project / "a.md").as_uri()
+        _open(client, uri, "OBOR by e-mail.\n")
+        found = client.wait_for("textDocument/publishDiagnostics", uri=uri)
+        assert [d["code"] for d in found["diagnostics"]] == ["email"]
+        _stop(client)
