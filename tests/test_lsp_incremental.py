@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from termcheck.checker import check_document
 from termcheck.lsp.incremental import DocumentChecker
-from termcheck.model import Kind
+from termcheck.model import Form, Glossary, Kind, Status, Term
 from tests.profiles import examples
 from tests.semantics import semantics_glossary
 
@@ -191,3 +191,27 @@ class TestOnlyChangedPiecesRematched:
         checker.check(GLOSSARY, text)
         checker.check(semantics_glossary(), text)
         assert checker.rematched == 2
+
+
+class TestTies:
+    def test_tied_forms_do_not_depend_on_position(self) -> None:
+        """Two forms scoring the same near-miss: the first form wins, wherever the
+        paragraph is, so pieces and the whole document agree."""
+        glossary = Glossary(
+            (
+                Term(
+                    "actions",
+                    "GitHub Actions",
+                    forbidden=(Form("Github Actions", Status.FORBIDDEN),),
+                ),
+            )
+        )
+        text = "".join(
+            f"Paragraph {n} uses a GitHub Action today.\n\n" for n in range(60)
+        )
+        whole = check_document(glossary, text)
+        assert {f.message for f in whole.findings} == {
+            '"GitHub Action" is a near-miss of "GitHub Actions" (score 0.93); '
+            'use "GitHub Actions"'
+        }
+        assert DocumentChecker("plain").check(glossary, text) == whole
