@@ -2,6 +2,7 @@
 
 ``pieces`` and ``incremental`` (no LSP dependency) re-check a changed document
 from cached per-paragraph results; ``workspace`` finds each document's config
-and glossaries; ``positions`` keeps the editor's text; ``server`` speaks the
-protocol with pygls (the ``lsp`` extra).
+and glossaries; ``positions`` keeps the editor's text; ``actions`` turns
+findings and fixes into LSP values; ``server`` speaks the protocol with pygls
+(the ``lsp`` extra).
 """

@@ -23,22 +23,18 @@ from pygls.protocol import LanguageServerProtocol, lsp_method
 from pygls.uris import to_fs_path
 
 from termcheck import __version__
-from termcheck.errors import TermcheckError
+from termcheck.errors import error_line, internal_error
 from termcheck.fix import FixResult, apply_fixes
+from termcheck.lsp.actions import FIX_ALL, diagnostic, fix_all, hover, quick_fixes
 from termcheck.lsp.incremental import DocumentChecker
 from termcheck.lsp.positions import Position, TextDocument, Units
 from termcheck.lsp.workspace import DocumentSettings, Workspace
-from termcheck.model import Finding, Severity
+from termcheck.model import Finding
+from termcheck.project import NO_GLOSSARY
 
 __all__ = ["DEBOUNCE", "TermcheckServer", "serve"]
 
 DEBOUNCE: Final = 0.15  # seconds of quiet after an edit before re-checking
-_SEVERITY: Final = {
-    Severity.ERROR: types.DiagnosticSeverity.Error,
-    Severity.WARNING: types.DiagnosticSeverity.Warning,
-    Severity.INFO: types.DiagnosticSeverity.Information,
-}
-_FIX_ALL: Final = "source.fixAll.termcheck"
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,16 +127,19 @@ class TermcheckServer(LanguageServer):
             checked = await loop.run_in_executor(
                 self.worker, self.check, uri, document.language, version, text
             )
-        except TermcheckError as error:
-            self.report(str(error))
+        except Exception as error:  # a broken config or glossary, or a bug
+            self.report(error_line(error) or internal_error(error))
             checked = None
         current = self.documents.get(uri)
-        if current is None or current.version != version or current.text != text:
-            return  # edited (or closed) meanwhile: a newer check is on its way
+        if current is None:
+            self.checkers.pop(uri, None)  # closed while being checked
+            return
+        if current.version != version or current.text != text:
+            return  # edited meanwhile: a newer check is on its way
         diagnostics = []
         if checked is not None:
             self.checked[uri] = checked
-            diagnostics = [self.diagnostic(current, f) for f in checked.findings]
+            diagnostics = [diagnostic(current, f, self.units) for f in checked.findings]
         self.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(uri, diagnostics, version)
         )
@@ -154,6 +153,8 @@ class TermcheckServer(LanguageServer):
         path = to_fs_path(uri)
         settings = self.space.settings(Path(path) if path else None, language)
         if settings.glossary is None:
+            if settings.why == "no glossary":
+                self.note(f"{settings.display}: {NO_GLOSSARY}; not checked")
             return _Checked(version, text, settings, ())
         checker = self.checkers.get(uri)
         if checker is None or checker.markup != settings.markup:
@@ -178,23 +179,6 @@ class TermcheckServer(LanguageServer):
         )
         return apply_fixes(checked.text, checked.findings, check=check)
 
-    def diagnostic(self, document: TextDocument, finding: Finding) -> types.Diagnostic:
-        """A finding as an LSP diagnostic."""
-        return types.Diagnostic(
-            range=self.range_of(document, finding),
-            message=finding.message,
-            severity=_SEVERITY[finding.severity],
-            code=finding.term,
-            source="termcheck",
-            data={"kind": finding.kind.value, "term": finding.term},
-        )
-
-    def range_of(self, document: TextDocument, finding: Finding) -> types.Range:
-        """The LSP range of a finding."""
-        start = document.position_of(finding.line, finding.column, self.units)
-        end = document.position_of(finding.end_line, finding.end_column, self.units)
-        return types.Range(_lsp(start), _lsp(end))
-
     def report(self, message: str) -> None:
         """Show an error (a broken config or glossary) once."""
         if message in self.shown:
@@ -203,6 +187,14 @@ class TermcheckServer(LanguageServer):
         self.window_show_message(
             types.ShowMessageParams(types.MessageType.Error, f"termcheck: {message}")
         )
+
+    def note(self, message: str) -> None:
+        """Log a note in the editor's log of this server, once."""
+        if message not in self.shown:
+            self.shown.add(message)
+            self.window_log_message(
+                types.LogMessageParams(types.MessageType.Info, f"termcheck: {message}")
+            )
 
     def recheck_all(self) -> None:
         """Load configs and glossaries anew and check every open document."""
@@ -216,10 +208,6 @@ def _findings(
     checker: DocumentChecker, glossary: Any, text: str, **options: Any
 ) -> tuple[Finding, ...]:
     return checker.check(glossary, text, **options).findings
-
-
-def _lsp(position: Position) -> types.Position:
-    return types.Position(position.line, position.character)
 
 
 def _glossary_source(root: Path, entry: object) -> str:
@@ -313,9 +301,7 @@ def _watched(ls: TermcheckServer, params: types.DidChangeWatchedFilesParams) -> 
 
 @server.feature(
     types.TEXT_DOCUMENT_CODE_ACTION,
-    types.CodeActionOptions(
-        code_action_kinds=[types.CodeActionKind.QuickFix, _FIX_ALL]
-    ),
+    types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix, FIX_ALL]),
 )
 async def _code_action(
     ls: TermcheckServer, params: types.CodeActionParams
@@ -327,71 +313,15 @@ async def _code_action(
     loop = asyncio.get_running_loop()
     result = await loop.run_in_executor(ls.worker, ls.fixes, uri, checked)
     only = params.context.only
-    actions: list[types.CodeAction] = []
-    if only is None or any(types.CodeActionKind.QuickFix.startswith(k) for k in only):
-        actions += _quick_fixes(ls, document, params.range, result)
-    if result.applied and (only is None or any(_FIX_ALL.startswith(k) for k in only)):
-        edits = [
-            _text_edit(ls, document, e.start, e.end, e.text) for e in result.applied
-        ]
-        actions.append(
-            types.CodeAction(
-                "Fix all termcheck findings",
-                kind=_FIX_ALL,
-                edit=types.WorkspaceEdit(changes={uri: edits}),
-            )
-        )
-    return actions
-
-
-def _quick_fixes(
-    ls: TermcheckServer, document: TextDocument, wanted: types.Range, result: FixResult
-) -> list[types.CodeAction]:
-    actions = []
-    for edit in result.applied:
-        finding = edit.finding
-        where = ls.range_of(document, finding)
-        if not _overlaps(where, wanted):
-            continue
-        change = _text_edit(ls, document, edit.start, edit.end, edit.text)
-        actions.append(
-            types.CodeAction(
-                f'Replace "{finding.matched}" with "{edit.text}"',
-                kind=types.CodeActionKind.QuickFix,
-                diagnostics=[ls.diagnostic(document, finding)],
-                edit=types.WorkspaceEdit(changes={document.uri: [change]}),
-                is_preferred=True,
-            )
-        )
     support = ls.client_capabilities.text_document
     code_action = support.code_action if support else None
-    if code_action is None or not code_action.disabled_support:
-        return actions
-    for skip in result.skipped:
-        if _overlaps(ls.range_of(document, skip.finding), wanted):
-            actions.append(
-                types.CodeAction(
-                    f'Replace "{skip.finding.matched}"',
-                    kind=types.CodeActionKind.QuickFix,
-                    disabled=types.CodeActionDisabled(f"not fixed: {skip.reason}"),
-                )
-            )
+    disabled = bool(code_action and code_action.disabled_support)
+    actions: list[types.CodeAction] = []
+    if only is None or any(types.CodeActionKind.QuickFix.startswith(k) for k in only):
+        actions += quick_fixes(document, params.range, result, ls.units, disabled)
+    if result.applied and (only is None or any(FIX_ALL.startswith(k) for k in only)):
+        actions.append(fix_all(document, result, ls.units))
     return actions
-
-
-def _text_edit(
-    ls: TermcheckServer, document: TextDocument, start: int, end: int, text: str
-) -> types.TextEdit:
-    first = document.position_at(start, ls.units)
-    last = document.position_at(end, ls.units)
-    return types.TextEdit(types.Range(_lsp(first), _lsp(last)), text)
-
-
-def _overlaps(one: types.Range, other: types.Range) -> bool:
-    def key(position: types.Position) -> tuple[int, int]:
-        return position.line, position.character
-
-    return key(one.start) <= key(other.end) and key(other.start) <= key(one.end)
 
 
 @server.feature(types.TEXT_DOCUMENT_HOVER)
@@ -404,19 +334,9 @@ def _hover(ls: TermcheckServer, params: types.HoverParams) -> types.Hover | None
         return None
     point = params.position
     offset = document.offset_at(Position(point.line, point.character), ls.units)
-    for finding in checked.findings:
-        if finding.start <= offset < finding.end and finding.term in (
-            glossary := checked.settings.glossary
-        ):
-            term = glossary[finding.term]
-            lines = [f"**{term.canonical}** (`{term.id}`, {finding.kind.value})"]
-            if term.note:
-                lines.append(term.note)
-            return types.Hover(
-                types.MarkupContent(types.MarkupKind.Markdown, "\n\n".join(lines)),
-                ls.range_of(document, finding),
-            )
-    return None
+    return hover(
+        document, checked.settings.glossary, checked.findings, offset, ls.units
+    )
 
 
 def serve() -> None:
