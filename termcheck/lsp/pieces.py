@@ -34,9 +34,11 @@ _PHRASE_ENDS: Final = frozenset('.!?:;,)]}"”»…。！？')
 #   "```py" "~~~~"      -> a fence of that character and length
 _FENCE_OPEN: Final = re.compile(r"(`{3,}|~{3,})(.*)")
 _FENCE_CLOSE: Final = re.compile(r" {0,3}(`{3,}|~{3,})[ \t]*")
-# List and quote marks, then a link reference definition's opening bracket.
+# List and quote marks, then what starts a link reference definition.
 #   "> - [label]: /url" -> a definition (possibly)
-_DEFINITION: Final = re.compile(r"(?:[ \t]*(?:[-+*>]|\d{1,9}[.)])[ \t]+)*[ \t]{0,3}\[")
+_DEFINITION: Final = re.compile(
+    r"(?:[ \t]*(?:[-+*>]|\d{1,9}[.)])(?=[ \t]))*[ \t]{0,3}\[(?:[^\]\\]|\\.)*\]:"
+)
 _CONTAINER_MARKS: Final = re.compile(r"(?:[ \t]*(?:[-+*>]|\d{1,9}[.)])(?=\s|$))+")
 _DEEP_MARKS: Final = 8  # this many list/quote marks on a line: maybe past the
 _DEEP_INDENT: Final = 16  # parser's nesting limit, so the file is masked whole
