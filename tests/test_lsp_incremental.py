@@ -90,6 +90,13 @@ MARKUP = {
     "asciidoc": [
         "----\nOBOR\n\nOBOR\n----",
         "[source]\n\nOBOR",
+        "[source,python]",
+        "....\nOBOR\n\n....",
+        "--\nOBOR open block\n--",
+        ":attribute: OBOR",
+        "include::OBOR.adoc[]",
+        "  indented OBOR literal",
+        "//// comment\n\nOBOR\n////",
         "// termcheck: off",
         "// termcheck: on",
         "== OBOR title",

@@ -4,8 +4,8 @@ Two kinds of cut, both at the start of a line that follows a blank line:
 
 - An *extraction* cut leaves no markup construct open across it, so masking
   each piece on its own gives the same masked text as masking the whole.
-  Markdown, reStructuredText and plain text are cut this way; HTML, LaTeX and
-  AsciiDoc are masked whole (their extractors keep state across blank lines).
+  Markdown, reStructuredText, AsciiDoc and plain text are cut this way; HTML
+  and LaTeX are masked whole (their readers keep state across blank lines).
 - A *matching* cut, found in the masked text, follows punctuation that ends a
   phrase, so no match, near-miss or phrase runs across it.
 """
@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from typing import Final
 
 from markdown_it.rules_block.html_block import HTML_SEQUENCES
+
+from termcheck.extractors import asciidoc
 
 __all__ = ["MarkdownContext", "extraction_cuts", "matching_cuts"]
 
@@ -43,6 +45,9 @@ _CONTAINER_MARKS: Final = re.compile(r"(?:[ \t]*(?:[-+*>]|\d{1,9}[.)])(?=\s|$))+
 _DEEP_MARKS: Final = 8  # this many list/quote marks on a line: maybe past the
 _DEEP_INDENT: Final = 16  # parser's nesting limit, so the file is masked whole
 _DEEP_LEADS: Final = frozenset(" \t-+*>0123456789")
+# What an AsciiDoc line that is not plain paragraph text starts with: delimiters,
+# [source] and other attribute lines, :attribute: entries, include:: and ifdef::.
+_ADOC_LEADS: Final = frozenset("-.+/=*_:[ie")
 _OPENERS: Final = ("`", "~", "<")  # what a fence or an HTML block starts with
 _FRONT_MATTER: Final = {"---": ("---", "..."), "+++": ("+++",)}
 
@@ -86,6 +91,54 @@ def _rst_cuts(text: str) -> tuple[list[int], MarkdownContext]:
 def _plain_cuts(text: str) -> tuple[list[int], MarkdownContext]:
     """Plain text is read line by line: any blank line will do."""
     return [m.end() for m in _BLANK_LINE.finditer(text)], MarkdownContext()
+
+
+def _asciidoc_cuts(text: str) -> tuple[list[int], MarkdownContext]:
+    """After a blank line, with no delimited block open and no ``[source]``-style
+    line waiting for its block, AsciiDoc's line reader is where it starts.
+
+    The lines are read as ``extractors.asciidoc`` reads them (with its patterns).
+    """
+    cuts: list[int] = []
+    closing = ""  # the delimiter that ends the open verbatim block
+    verbatim_next = verbatim = in_paragraph = False
+    blank_before = False
+    for line in _LINE.finditer(text):
+        content = line.group().rstrip("\r\n")
+        if closing:
+            if content.rstrip() == closing:
+                closing = ""
+            continue
+        if not content.strip():
+            verbatim = in_paragraph = False
+            blank_before = True
+            continue
+        if blank_before and not verbatim_next:
+            cuts.append(line.start())
+        blank_before = False
+        lead = content[0]
+        if verbatim or (lead == "/" and content.startswith("//")
+                        and not content.startswith("////")):  # fmt: skip
+            continue
+        if lead in _ADOC_LEADS:
+            if asciidoc._DELIMITER.fullmatch(content):
+                marker = content.rstrip()
+                if (marker[0] in asciidoc.VERBATIM_DELIMITERS and marker != "--") or (
+                    verbatim_next
+                ):
+                    closing = marker
+                verbatim_next = in_paragraph = False
+                continue
+            if asciidoc._VERBATIM_STYLE.fullmatch(content):
+                verbatim_next = True
+                continue
+            if not in_paragraph and asciidoc._META.fullmatch(content):
+                continue
+        if verbatim_next or (not in_paragraph and lead in " \t"):
+            verbatim_next, verbatim = False, True
+            continue
+        in_paragraph = not (lead == "=" and asciidoc._TITLE.match(content))
+    return cuts, MarkdownContext()
 
 
 @dataclass(slots=True)
@@ -228,7 +281,12 @@ def _opened(content: str, block_start: bool) -> _Open | str | None:
 
 _CUTTERS: Final[
     dict[str, Callable[[str], tuple[list[int], MarkdownContext] | None]]
-] = {"markdown": _markdown_cuts, "rst": _rst_cuts, "plain": _plain_cuts}
+] = {
+    "markdown": _markdown_cuts,
+    "rst": _rst_cuts,
+    "plain": _plain_cuts,
+    "asciidoc": _asciidoc_cuts,
+}
 
 
 def matching_cuts(masked: str) -> list[int]:
