@@ -321,6 +321,20 @@ class TestSettings:
         )
         _stop(client)
 
+    def test_no_glossary_is_a_note(self, client: LspClient, project: Path) -> None:
+        """A workspace without a glossary gets no diagnostics and one log note."""
+        (project / ".termcheck.yaml").write_text("fail-on: warning\n")
+        _start(client, project)
+        uri = (project / "docs" / "a.md").as_uri()
+        _open(client, uri, "OBOR.\n")
+        logged = client.wait_for("window/logMessage")
+        assert logged["message"].startswith("termcheck: docs/a.md: no glossary given")
+        assert (
+            client.wait_for("textDocument/publishDiagnostics", uri=uri)["diagnostics"]
+            == []
+        )
+        _stop(client)
+
     def test_line_breaks_as_lsp_counts_them(
         self, client: LspClient, project: Path
     ) -> None:

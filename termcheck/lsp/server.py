@@ -45,6 +45,7 @@ class _Checked:
     text: str
     settings: DocumentSettings
     findings: tuple[Finding, ...]
+    note: str = ""  # why it was not checked, for the editor's log
 
 
 class _Protocol(LanguageServerProtocol):
@@ -138,6 +139,8 @@ class TermcheckServer(LanguageServer):
             return  # edited meanwhile: a newer check is on its way
         diagnostics = []
         if checked is not None:
+            if checked.note:
+                self.note(checked.note)
             self.checked[uri] = checked
             diagnostics = [diagnostic(current, f, self.units) for f in checked.findings]
         self.text_document_publish_diagnostics(
@@ -153,9 +156,10 @@ class TermcheckServer(LanguageServer):
         path = to_fs_path(uri)
         settings = self.space.settings(Path(path) if path else None, language)
         if settings.glossary is None:
+            note = ""
             if settings.why == "no glossary":
-                self.note(f"{settings.display}: {NO_GLOSSARY}; not checked")
-            return _Checked(version, text, settings, ())
+                note = f"{settings.display}: {NO_GLOSSARY}; not checked"
+            return _Checked(version, text, settings, (), note)
         checker = self.checkers.get(uri)
         if checker is None or checker.markup != settings.markup:
             checker = self.checkers[uri] = DocumentChecker(settings.markup)
