@@ -3,16 +3,28 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 
 from termcheck.classify import classify
-from termcheck.directives import Outcome, apply_directives, parse_directives
+from termcheck.directives import (
+    Directive,
+    Outcome,
+    apply_directives,
+    parse_directives,
+)
 from termcheck.extractors import EXTRACTORS
 from termcheck.extractors.mask import blank
 from termcheck.matcher import find_matches
-from termcheck.model import Finding, Glossary
+from termcheck.model import Finding, Glossary, Match
 
-__all__ = ["check_document", "check_text"]
+__all__ = [
+    "Prose",
+    "check_document",
+    "check_text",
+    "extract_prose",
+    "report_matches",
+]
 
 
 def check_text(
@@ -47,6 +59,24 @@ def check_document(
 
     Findings of the terms in ``disabled`` are dropped (not counted).
     """
+    prose = extract_prose(text, markup=markup, inline_config=inline_config)
+    matches = find_matches(glossary, prose.masked)
+    return report_matches(glossary, matches, text, prose, path=path, disabled=disabled)
+
+
+@dataclass(frozen=True, slots=True)
+class Prose:
+    """A text's prose for the matcher: ``masked`` (see ``extractors``), with the
+    bodies of ``directives`` blanked too."""
+
+    masked: str
+    directives: tuple[Directive, ...] = ()
+
+
+def extract_prose(
+    text: str, *, markup: str | None = None, inline_config: bool = True
+) -> Prose:
+    """The first stage of :func:`check_document`: mask markup, read directives."""
     extraction = EXTRACTORS[markup or "plain"](text)
     masked = extraction.masked
     directives = parse_directives(text, extraction.comments) if inline_config else []
@@ -57,15 +87,29 @@ def check_document(
             parts += [masked[position : directive.start], body]
             position = directive.end
         masked = "".join([*parts, masked[position:]])
-    findings = classify(glossary, find_matches(glossary, masked), text, path)
-    if masked is not text:
-        findings = [_mark_markup(f, text, masked) for f in findings]
+    return Prose(masked, tuple(directives))
+
+
+def report_matches(
+    glossary: Glossary,
+    matches: Sequence[Match],
+    text: str,
+    prose: Prose,
+    *,
+    path: str = "<string>",
+    disabled: Collection[str] = (),
+) -> Outcome:
+    """The last stage of :func:`check_document`: the matches of ``prose.masked``
+    (all of them, in order) as findings, with directives and ``disabled`` applied."""
+    findings = classify(glossary, matches, text, path)
+    if prose.masked is not text:
+        findings = [_mark_markup(f, text, prose.masked) for f in findings]
     if disabled:
         findings = [f for f in findings if f.term not in disabled]
-    if not directives:
+    if not prose.directives:
         return Outcome(tuple(findings))
     term_ids = {term.id for term in glossary}
-    return apply_directives(findings, directives, term_ids, text, path)
+    return apply_directives(findings, prose.directives, term_ids, text, path)
 
 
 def _mark_markup(finding: Finding, text: str, masked: str) -> Finding:

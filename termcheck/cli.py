@@ -359,6 +359,20 @@ def init_command(directory: str) -> None:
         click.echo(f"wrote {path}")
 
 
+@cli.command("lsp")
+def lsp_command() -> None:
+    """Run the language server on standard input and output (the lsp extra)."""
+    try:
+        from termcheck.lsp.server import serve
+    except ImportError as error:  # pygls missing: pip install 'termcheck[lsp]'
+        _fail(
+            click.get_current_context(),
+            f"the language server needs pygls ({error.name or error} is missing); "
+            "install it with: pip install 'termcheck[lsp]'",
+        )
+    serve()
+
+
 @cli.group("glossary")
 def glossary_group() -> None:
     """Validate glossary files and run the examples they contain."""

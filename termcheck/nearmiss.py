@@ -85,7 +85,9 @@ def find_near_misses(
     overlaps = {term: Overlaps(spans) for term, spans in exact.items()}
     windows = _candidate_windows(index, tokens)
     best: dict[tuple[int, int], NearMiss] = {}
-    for ref_no, first, last in windows:
+    # In form order, so that of two forms scoring the same the first wins, wherever
+    # the window is (the set's order depends on the token positions).
+    for ref_no, first, last in sorted(windows):
         ref = index.refs[ref_no]
         same_term = overlaps.get(ref.term)
         if (first, last) in exact_spans or (
