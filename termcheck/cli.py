@@ -6,12 +6,14 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 
+from termcheck.cli_group import TermcheckGroup, version_option
+from termcheck.cli_group import error as _error
+from termcheck.cli_options import color_option, glossary_option, paths_argument
 from termcheck.cli_tools import register_tools
-from termcheck.errors import error_line, internal_error
 from termcheck.formatters import FORMATTERS, FormatOptions
 from termcheck.guard import parse_size, reserve_standard_streams, unwind_on_sigterm
 from termcheck.model import ExitCode
@@ -28,71 +30,18 @@ FAIL_ON = ("error", "warning", "info", "never")
 MARKUPS = ("plain", "markdown", "html", "rst", "latex", "asciidoc")
 """``--markup`` names (the extractors'; kept here so ``--help`` loads nothing)."""
 
-PREFIX = "termcheck: error: "
-_CLICK = (click.exceptions.Exit, click.ClickException, click.Abort)
-_DEBUG = "TERMCHECK_DEBUG"  # set: a bug shows its traceback
 
-
-class _Group(click.Group):
-    """A group that turns termcheck's and the system's errors into one line."""
-
-    def invoke(self, ctx: click.Context) -> Any:
-        """Run the command; report expected errors on stderr and exit 2."""
-        try:
-            return super().invoke(ctx)
-        except BrokenPipeError:
-            raise  # click closes quietly when stdout's reader went away
-        except Exception as error:  # ours, the system's, or a bug: one line each
-            line = error_line(error)
-            if isinstance(error, _CLICK) or (line is None and _DEBUG in os.environ):
-                raise
-            _fail(ctx, line or internal_error(error))
-
-
-def _fail(ctx: click.Context, message: str) -> None:
-    """Print ``termcheck: error: message`` on stderr and exit 2."""
-    _error(message)
-    ctx.exit(int(ExitCode.ERROR))
-
-
-def _error(message: str) -> None:
-    """Print one error line on stderr."""
-    click.echo(PREFIX + message, err=True)
-
-
-def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
-    """``--version``: print ``termcheck X.Y.Z`` and exit."""
-    if not value or ctx.resilient_parsing:
-        return
-    import termcheck
-
-    click.echo(f"termcheck {termcheck.__version__}")
-    ctx.exit()
-
-
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option(
-    "--version",
-    is_flag=True,
-    expose_value=False,
-    is_eager=True,
-    callback=_print_version,
-    help="Show the version and exit.",
+@click.group(
+    cls=TermcheckGroup, context_settings={"help_option_names": ["-h", "--help"]}
 )
+@version_option
 def cli() -> None:
     """Check texts against a glossary of canonical terms and their variants."""
 
 
 @cli.command("check")
-@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
-@click.option(
-    "-g",
-    "--glossary",
-    "glossaries",
-    multiple=True,
-    metavar="PATH|NAME",
-    help="Glossary file or bundled glossary name; repeat to combine several.",
-)
+@paths_argument()
+@glossary_option()
 @click.option(
     "--format",
     "output_format",
@@ -109,11 +58,7 @@ def cli() -> None:
 )
 @click.option("--context", is_flag=True, help="Show the source line of each finding.")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary.")
-@click.option(
-    "--color/--no-color",
-    default=None,
-    help="Colour the output [default: on a terminal unless NO_COLOR is set].",
-)
+@color_option()
 @click.option(
     "--fix", is_flag=True, help="Rewrite forbidden and wrong-case wordings in place."
 )
