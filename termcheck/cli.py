@@ -10,8 +10,10 @@ from typing import TYPE_CHECKING
 
 import click
 
+from termcheck.cli_check import exit_status, note_nothing_checked, paths_to_check
 from termcheck.cli_group import TermcheckGroup, version_option
 from termcheck.cli_group import error as _error
+from termcheck.cli_group import fail as _fail
 from termcheck.cli_options import color_option, glossary_option, paths_argument
 from termcheck.cli_tools import register_tools
 from termcheck.formatters import FORMATTERS, FormatOptions
@@ -40,7 +42,7 @@ def cli() -> None:
 
 
 @cli.command("check")
-@paths_argument()
+@paths_argument(required=False)
 @glossary_option()
 @click.option(
     "--format",
@@ -55,6 +57,11 @@ def cli() -> None:
     default=None,
     help="Exit 1 when a finding has this severity or a higher one  "
     "[default: the config's, else error].",
+)
+@click.option(
+    "--exit-zero",
+    is_flag=True,
+    help="Exit 0 even with findings or --diff changes; errors still exit 2.",
 )
 @click.option("--context", is_flag=True, help="Show the source line of each finding.")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary.")
@@ -101,6 +108,11 @@ def cli() -> None:
     help="Read every file as this markup  [default: by file ending].",
 )
 @click.option(
+    "--stdin-filename",
+    metavar="NAME",
+    help="Check standard input as the file NAME (markup, config), reported as NAME.",
+)
+@click.option(
     "--no-inline-config", is_flag=True, help="Ignore termcheck: directives in files."
 )
 @click.option(
@@ -123,11 +135,13 @@ def check_command(
     glossaries: tuple[str, ...],
     output_format: str | None,
     fail_on: str | None,
+    exit_zero: bool,
     context: bool,
     quiet: bool,
     color: bool | None,
     config_path: str | None,
     markup: str | None,
+    stdin_filename: str | None,
     no_inline_config: bool,
     encoding: str | None,
     fix: bool,
@@ -143,18 +157,24 @@ def check_command(
 ) -> None:
     """Check files, folders (recursively) or standard input (-) for term variants.
 
-    Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 on a
-    usage, config, glossary or input error (or a file that --fix could not write).
+    Without PATH, the current folder is checked (standard input with
+    --stdin-filename).
+
+    Exit status: 0 when no finding reaches --fail-on (or with --exit-zero), 1 when
+    one does or --diff would change a file, 2 on a usage, config, glossary or
+    input error (or a file that --fix could not write).
     """
+    paths = paths_to_check(ctx, paths, stdin_filename)
     fixing = fix or diff or fix_near_misses is not None
     if fixing and not diff and "-" in paths:
-        raise click.UsageError("standard input cannot be fixed in place; use --diff")
+        _fail(ctx, "standard input cannot be fixed in place; use --diff")
     from termcheck.files import check_encoding
     from termcheck.project import Project
 
     project = Project.load(
         config_path, glossaries=glossaries, markup=markup, fail_on=fail_on
     )
+    project.stdin_name = stdin_filename
     if encoding is not None:
         check_encoding(encoding)
     glossary = project.validate(use_cache=not no_cache)
@@ -197,8 +217,11 @@ def check_command(
         _print_errors(report)
     else:
         _print_report(report, "text" if output else output_format, options)
-    code = project.exit_code(report)
-    ctx.exit(int(ExitCode.ERROR if failed_fixes else code))
+    if not report.results and not quiet:
+        note_nothing_checked(paths, stdin_filename)
+    code = ExitCode.ERROR if failed_fixes else project.exit_code(report)
+    changed = diff and any(result.fix and result.fix.diff for result in report.results)
+    ctx.exit(int(exit_status(code, changed=changed, exit_zero=exit_zero)))
 
 
 def _after_check(
@@ -306,7 +329,7 @@ def init_command(directory: str) -> None:
 
 @cli.group("glossary")
 def glossary_group() -> None:
-    """Validate glossary files and run the examples they contain."""
+    """List bundled glossaries, validate glossary files, run their examples."""
 
 
 register_tools(cli, glossary_group)  # stats, discover, glossary import/export

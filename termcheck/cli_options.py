@@ -39,7 +39,7 @@ def glossary_option(help_text: str = _GLOSSARY_HELP) -> Decorator[Any]:
         multiple=True,
         metavar="PATH|NAME",
         help=help_text,
-        shell_complete=_complete_path,
+        shell_complete=_complete_glossary,
     )
 
 
@@ -55,3 +55,16 @@ def _complete_path(
     from click.shell_completion import CompletionItem
 
     return [CompletionItem(incomplete, type="file")]
+
+
+def _complete_glossary(
+    ctx: click.Context, param: click.Parameter, incomplete: str
+) -> list[CompletionItem]:
+    """Complete a bundled glossary's name, or a file name."""
+    from click.shell_completion import CompletionItem
+
+    from termcheck.bundled import bundled_glossaries
+
+    names = [name for name in bundled_glossaries() if name.startswith(incomplete)]
+    files = _complete_path(ctx, param, incomplete)
+    return files + [CompletionItem(name) for name in names]

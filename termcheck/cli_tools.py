@@ -108,11 +108,12 @@ def stats_command(
     Exit status: 0, or 2 on a usage, glossary or input error.
     """
     from termcheck.cli import _load, _use_color
+    from termcheck.cli_group import fail
     from termcheck.stats import usage_stats
     from termcheck.stats_format import STATS_FORMATS
 
     if not glossaries:
-        raise click.UsageError("no glossary given; use --glossary", ctx)
+        fail(ctx, "no glossary given; use --glossary")
     glossary = _load(*glossaries)
     texts, failed = _read(paths)
     stats = usage_stats(glossary, texts)
@@ -193,6 +194,26 @@ def _finish(ctx: click.Context, failed: list[str]) -> None:
     ctx.exit(int(ExitCode.ERROR if failed else ExitCode.OK))
 
 
+@click.command("list")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+def list_command(output_format: str) -> None:
+    """List the glossaries bundled with termcheck, with term counts.
+
+    Each can be named instead of a path: --glossary NAME.
+    """
+    from termcheck.bundled import BUNDLED_FORMATS, describe_bundled
+
+    for line in BUNDLED_FORMATS[output_format](describe_bundled()):
+        click.echo(line)
+
+
 @click.command("validate")
 @click.argument("files", nargs=-1, required=True, metavar="FILE...")
 @click.pass_context
@@ -240,10 +261,11 @@ def test_command(ctx: click.Context, files: tuple[str, ...]) -> None:
 
 
 def register_tools(cli: click.Group, glossary_group: click.Group) -> None:
-    """Add ``stats`` and ``discover`` to ``cli``, and ``validate``, ``test``,
-    ``import`` and ``export`` to the ``glossary`` group."""
+    """Add ``stats`` and ``discover`` to ``cli``, and ``list``, ``validate``,
+    ``test``, ``import`` and ``export`` to the ``glossary`` group."""
     cli.add_command(stats_command)
     cli.add_command(discover_command)
+    glossary_group.add_command(list_command)
     glossary_group.add_command(validate_command)
     glossary_group.add_command(test_command)
     glossary_group.add_command(import_command)

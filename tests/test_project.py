@@ -194,9 +194,9 @@ class TestRepository:
         """From docs/, the config at the root is found; patterns stay root-relative."""
         monkeypatch.chdir(repo / "docs")
         result, pairs = run_json(runner, ".", "../legal")
-        assert pairs == {
-            ("./guide.mdx", "bri"),
-            ("./quoted.md", "email"),
+        assert pairs == {  # files found under . are named without ./
+            ("guide.mdx", "bri"),
+            ("quoted.md", "email"),
             ("../legal/terms.md", "data-subject"),
         }
         assert result.exit_code == 1
