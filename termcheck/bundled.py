@@ -70,7 +70,7 @@ def describe_bundled() -> list[BundledGlossary]:
 
 def bundled_text(glossaries: list[BundledGlossary]) -> Iterator[str]:
     """A table: name, language, term count and description, one glossary a line."""
-    width = max((len(item.name) for item in glossaries), default=4)
+    width = max([len("NAME"), *(len(item.name) for item in glossaries)])
     yield f"{'NAME':<{width}}  LANG  {'TERMS':>5}  DESCRIPTION"
     for item in glossaries:
         line = f"{item.name:<{width}}  {item.language:<4}  {item.terms:>5}  "

@@ -25,7 +25,7 @@ def paths_argument(*, required: bool = True) -> Decorator[Any]:
         "paths",
         nargs=-1,
         required=required,
-        metavar="PATH...",
+        metavar="PATH..." if required else "[PATH...]",
         shell_complete=_complete_path,
     )
 
