@@ -15,51 +15,46 @@ class TestUsageErrors:
     """Click's usage errors print one ``termcheck: error:`` line and exit 2."""
 
     @pytest.mark.parametrize(
-        ("args", "line"),
+        ("args", "start", "end"),
         [
             (
                 ["check", "--format", "xml"],
-                "invalid value for '--format': 'xml' is not one of 'text', 'json', "
-                "'sarif', 'github', 'junit', 'gitlab'; try 'termcheck check --help'",
+                "invalid value for '--format': 'xml' is not one of 'text', ",
+                "; try 'termcheck check --help'",
             ),
-            (
-                ["check", "--fixx"],
-                "no such option '--fixx'; did you mean '--fix'?",
-            ),
+            (["check", "--fixx"], "no such option", "; did you mean '--fix'?"),
             (
                 ["check", "-j", "0"],
-                "invalid value for '-j' / '--jobs': 0 is not in the range x>=1; "
-                "try 'termcheck check --help'",
+                "invalid value for '-j' / '--jobs': 0 is not in the range",
+                "; try 'termcheck check --help'",
             ),
-            (
-                ["chek"],
-                "no such command 'chek'; did you mean 'check'?",
-            ),
-            (
-                ["--bogus"],
-                "no such option '--bogus'; try 'termcheck --help'",
-            ),
+            (["chek"], "no such command 'chek'", "; did you mean 'check'?"),
+            (["--bogus"], "no such option", "--bogus'; try 'termcheck --help'"),
             (
                 ["glossary", "validate"],
-                "missing argument 'FILE...'; try 'termcheck glossary validate --help'",
+                "missing argument 'FILE...'",
+                "; try 'termcheck glossary validate --help'",
             ),
             (
                 ["glossary", "export", "a.yaml", "--to", "xls"],
-                "invalid value for '--to': 'xls' is not one of 'tbx', 'csv'; "
-                "try 'termcheck glossary export --help'",
+                "invalid value for '--to': 'xls' is not one of 'tbx', 'csv'",
+                "; try 'termcheck glossary export --help'",
             ),
-            (
-                ["stats", "a.md"],
-                "no glossary given; use --glossary",
-            ),
+            (["stats", "a.md"], "no glossary given; use --glossary", "--glossary"),
         ],
     )
-    def test_one_line(self, tmp_path: Path, args: list[str], line: str) -> None:
-        """The whole of stderr is the one line; nothing on stdout; exit 2."""
+    def test_one_line(
+        self, tmp_path: Path, args: list[str], start: str, end: str
+    ) -> None:
+        """The whole of stderr is one line in the house style; nothing on stdout;
+        exit 2. (The words between are click's, and vary with its version.)"""
         proc = run_termcheck(*args, cwd=tmp_path)
         assert proc.returncode == 2
         assert proc.stdout == ""
-        assert proc.stderr == f"termcheck: error: {line}\n"
+        assert proc.stderr.startswith(f"termcheck: error: {start}")
+        assert proc.stderr.endswith(f"{end}\n")
+        assert proc.stderr.count("\n") == 1
+        assert "Usage:" not in proc.stderr
 
     def test_help_still_works(self, tmp_path: Path) -> None:
         """--help and -h print the usage and options on stdout, exit 0."""
