@@ -77,11 +77,7 @@ def collect_files(
     """
     seen: set[str] = set()
     for given in paths:
-        if given == STDIN and stdin_name is not None:
-            if selection is None or not selection.excluded(Path(stdin_name)):
-                yield _shown(stdin_name), None
-            continue
-        for display, path in _expand(given, selection, problems):
+        for display, path in _expand(given, selection, problems, stdin_name):
             if display not in seen:
                 seen.add(display)
                 yield display, path
@@ -91,10 +87,14 @@ def _expand(
     given: str,
     selection: Selection | None = None,
     problems: list[InputError] | None = None,
+    stdin_name: str | None = None,
 ) -> Iterator[tuple[str, Path | None]]:
     """Yield the files that one command-line path stands for."""
     if given == STDIN:
-        yield STDIN_NAME, None
+        if stdin_name is None:
+            yield STDIN_NAME, None
+        elif selection is None or not selection.excluded(Path(stdin_name)):
+            yield _shown(stdin_name), None  # standard input as the file it names
         return
     display = _shown(given)
     path = Path(given)

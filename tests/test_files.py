@@ -78,6 +78,7 @@ class TestCollectFiles:
             ("docs/a.md", None)
         ]
         assert list(collect_files(["-"], stdin_name="a\nb.md")) == [("a\\nb.md", None)]
+        assert list(collect_files(["-", "-"], stdin_name="a.md")) == [("a.md", None)]
 
     def test_dash_with_an_excluded_name(self, tmp_path, monkeypatch):
         """A name that ``exclude`` matches is left out, as a named file is."""
