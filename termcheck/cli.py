@@ -6,12 +6,16 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 
+from termcheck.cli_check import exit_status, note_nothing_checked, paths_to_check
+from termcheck.cli_group import TermcheckGroup, version_option
+from termcheck.cli_group import error as _error
+from termcheck.cli_group import fail as _fail
+from termcheck.cli_options import color_option, glossary_option, paths_argument
 from termcheck.cli_tools import register_tools
-from termcheck.errors import error_line, internal_error
 from termcheck.formatters import FORMATTERS, FormatOptions
 from termcheck.guard import parse_size, reserve_standard_streams, unwind_on_sigterm
 from termcheck.model import ExitCode
@@ -28,71 +32,18 @@ FAIL_ON = ("error", "warning", "info", "never")
 MARKUPS = ("plain", "markdown", "html", "rst", "latex", "asciidoc")
 """``--markup`` names (the extractors'; kept here so ``--help`` loads nothing)."""
 
-PREFIX = "termcheck: error: "
-_CLICK = (click.exceptions.Exit, click.ClickException, click.Abort)
-_DEBUG = "TERMCHECK_DEBUG"  # set: a bug shows its traceback
 
-
-class _Group(click.Group):
-    """A group that turns termcheck's and the system's errors into one line."""
-
-    def invoke(self, ctx: click.Context) -> Any:
-        """Run the command; report expected errors on stderr and exit 2."""
-        try:
-            return super().invoke(ctx)
-        except BrokenPipeError:
-            raise  # click closes quietly when stdout's reader went away
-        except Exception as error:  # ours, the system's, or a bug: one line each
-            line = error_line(error)
-            if isinstance(error, _CLICK) or (line is None and _DEBUG in os.environ):
-                raise
-            _fail(ctx, line or internal_error(error))
-
-
-def _fail(ctx: click.Context, message: str) -> None:
-    """Print ``termcheck: error: message`` on stderr and exit 2."""
-    _error(message)
-    ctx.exit(int(ExitCode.ERROR))
-
-
-def _error(message: str) -> None:
-    """Print one error line on stderr."""
-    click.echo(PREFIX + message, err=True)
-
-
-def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
-    """``--version``: print ``termcheck X.Y.Z`` and exit."""
-    if not value or ctx.resilient_parsing:
-        return
-    import termcheck
-
-    click.echo(f"termcheck {termcheck.__version__}")
-    ctx.exit()
-
-
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option(
-    "--version",
-    is_flag=True,
-    expose_value=False,
-    is_eager=True,
-    callback=_print_version,
-    help="Show the version and exit.",
+@click.group(
+    cls=TermcheckGroup, context_settings={"help_option_names": ["-h", "--help"]}
 )
+@version_option
 def cli() -> None:
     """Check texts against a glossary of canonical terms and their variants."""
 
 
 @cli.command("check")
-@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
-@click.option(
-    "-g",
-    "--glossary",
-    "glossaries",
-    multiple=True,
-    metavar="PATH|NAME",
-    help="Glossary file or bundled glossary name; repeat to combine several.",
-)
+@paths_argument(required=False)
+@glossary_option()
 @click.option(
     "--format",
     "output_format",
@@ -107,13 +58,14 @@ def cli() -> None:
     help="Exit 1 when a finding has this severity or a higher one  "
     "[default: the config's, else error].",
 )
+@click.option(
+    "--exit-zero",
+    is_flag=True,
+    help="Exit 0 even with findings or --diff changes; errors still exit 2.",
+)
 @click.option("--context", is_flag=True, help="Show the source line of each finding.")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary.")
-@click.option(
-    "--color/--no-color",
-    default=None,
-    help="Colour the output [default: on a terminal unless NO_COLOR is set].",
-)
+@color_option()
 @click.option(
     "--fix", is_flag=True, help="Rewrite forbidden and wrong-case wordings in place."
 )
@@ -156,6 +108,11 @@ def cli() -> None:
     help="Read every file as this markup  [default: by file ending].",
 )
 @click.option(
+    "--stdin-filename",
+    metavar="NAME",
+    help="Check standard input as the file NAME (markup, config), reported as NAME.",
+)
+@click.option(
     "--no-inline-config", is_flag=True, help="Ignore termcheck: directives in files."
 )
 @click.option(
@@ -178,11 +135,13 @@ def check_command(
     glossaries: tuple[str, ...],
     output_format: str | None,
     fail_on: str | None,
+    exit_zero: bool,
     context: bool,
     quiet: bool,
     color: bool | None,
     config_path: str | None,
     markup: str | None,
+    stdin_filename: str | None,
     no_inline_config: bool,
     encoding: str | None,
     fix: bool,
@@ -198,18 +157,24 @@ def check_command(
 ) -> None:
     """Check files, folders (recursively) or standard input (-) for term variants.
 
-    Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 on a
-    usage, config, glossary or input error (or a file that --fix could not write).
+    Without PATH, the current folder is checked (standard input with
+    --stdin-filename).
+
+    Exit status: 0 when no finding reaches --fail-on (or with --exit-zero), 1 when
+    one does or --diff would change a file, 2 on a usage, config, glossary or
+    input error (or a file that --fix could not write).
     """
+    paths = paths_to_check(ctx, paths, stdin_filename)
     fixing = fix or diff or fix_near_misses is not None
     if fixing and not diff and "-" in paths:
-        raise click.UsageError("standard input cannot be fixed in place; use --diff")
+        _fail(ctx, "standard input cannot be fixed in place; use --diff")
     from termcheck.files import check_encoding
     from termcheck.project import Project
 
     project = Project.load(
         config_path, glossaries=glossaries, markup=markup, fail_on=fail_on
     )
+    project.stdin_name = stdin_filename
     if encoding is not None:
         check_encoding(encoding)
     glossary = project.validate(use_cache=not no_cache)
@@ -252,8 +217,11 @@ def check_command(
         _print_errors(report)
     else:
         _print_report(report, "text" if output else output_format, options)
-    code = project.exit_code(report)
-    ctx.exit(int(ExitCode.ERROR if failed_fixes else code))
+    if not report.results and not quiet:
+        note_nothing_checked(paths, stdin_filename)
+    code = ExitCode.ERROR if failed_fixes else project.exit_code(report)
+    changed = diff and any(result.fix and result.fix.diff for result in report.results)
+    ctx.exit(int(exit_status(code, changed=changed, exit_zero=exit_zero)))
 
 
 def _after_check(
@@ -375,7 +343,7 @@ def lsp_command() -> None:
 
 @cli.group("glossary")
 def glossary_group() -> None:
-    """Validate glossary files and run the examples they contain."""
+    """List bundled glossaries, validate glossary files, run their examples."""
 
 
 register_tools(cli, glossary_group)  # stats, discover, glossary import/export

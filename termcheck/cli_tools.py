@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 
+from termcheck.cli_options import color_option, glossary_option, paths_argument
 from termcheck.errors import GlossaryError, InputError, one_line
 from termcheck.model import ExitCode
 
@@ -83,15 +84,8 @@ def _write(text: str, output: str | None) -> None:
 
 
 @click.command("stats")
-@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
-@click.option(
-    "-g",
-    "--glossary",
-    "glossaries",
-    multiple=True,
-    metavar="PATH|NAME",
-    help="Glossary file or bundled glossary name; repeat to combine.",
-)
+@paths_argument()
+@glossary_option("Glossary file or bundled glossary name; repeat to combine.")
 @click.option(
     "--format",
     "output_format",
@@ -100,11 +94,7 @@ def _write(text: str, output: str | None) -> None:
     show_default=True,
     help="Output format.",
 )
-@click.option(
-    "--color/--no-color",
-    default=None,
-    help="Colour the kinds [default: on a terminal unless NO_COLOR is set].",
-)
+@color_option("Colour the kinds [default: on a terminal unless NO_COLOR is set].")
 @click.pass_context
 def stats_command(
     ctx: click.Context,
@@ -118,11 +108,12 @@ def stats_command(
     Exit status: 0, or 2 on a usage, glossary or input error.
     """
     from termcheck.cli import _load, _use_color
+    from termcheck.cli_group import fail
     from termcheck.stats import usage_stats
     from termcheck.stats_format import STATS_FORMATS
 
     if not glossaries:
-        raise click.UsageError("no glossary given; use --glossary", ctx)
+        fail(ctx, "no glossary given; use --glossary")
     glossary = _load(*glossaries)
     texts, failed = _read(paths)
     stats = usage_stats(glossary, texts)
@@ -133,15 +124,8 @@ def stats_command(
 
 
 @click.command("discover")
-@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
-@click.option(
-    "-g",
-    "--glossary",
-    "glossaries",
-    multiple=True,
-    metavar="PATH|NAME",
-    help="Leave out families that this glossary already covers.",
-)
+@paths_argument()
+@glossary_option("Leave out families that this glossary already covers.")
 @click.option(
     "--min-count",
     type=click.IntRange(min=2),
@@ -157,11 +141,7 @@ def stats_command(
     show_default=True,
     help="Output format; yaml writes a ready-to-edit glossary.",
 )
-@click.option(
-    "--color/--no-color",
-    default=None,
-    help="Bold family titles [default: on a terminal unless NO_COLOR].",
-)
+@color_option("Bold family titles [default: on a terminal unless NO_COLOR].")
 @click.pass_context
 def discover_command(
     ctx: click.Context,
@@ -207,11 +187,31 @@ def _read(paths: tuple[str, ...]) -> tuple[list[tuple[str, str]], list[str]]:
 
 def _finish(ctx: click.Context, failed: list[str]) -> None:
     """Report unreadable files and exit 2 if there were any, else 0."""
-    from termcheck.cli import _error
+    from termcheck.cli_group import error
 
     for message in failed:
-        _error(message)
+        error(message)
     ctx.exit(int(ExitCode.ERROR if failed else ExitCode.OK))
+
+
+@click.command("list")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+def list_command(output_format: str) -> None:
+    """List the glossaries bundled with termcheck, with term counts.
+
+    Each can be named instead of a path: --glossary NAME.
+    """
+    from termcheck.bundled import BUNDLED_FORMATS, describe_bundled
+
+    for line in BUNDLED_FORMATS[output_format](describe_bundled()):
+        click.echo(line)
 
 
 @click.command("validate")
@@ -261,10 +261,11 @@ def test_command(ctx: click.Context, files: tuple[str, ...]) -> None:
 
 
 def register_tools(cli: click.Group, glossary_group: click.Group) -> None:
-    """Add ``stats`` and ``discover`` to ``cli``, and ``validate``, ``test``,
-    ``import`` and ``export`` to the ``glossary`` group."""
+    """Add ``stats`` and ``discover`` to ``cli``, and ``list``, ``validate``,
+    ``test``, ``import`` and ``export`` to the ``glossary`` group."""
     cli.add_command(stats_command)
     cli.add_command(discover_command)
+    glossary_group.add_command(list_command)
     glossary_group.add_command(validate_command)
     glossary_group.add_command(test_command)
     glossary_group.add_command(import_command)

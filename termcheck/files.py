@@ -59,6 +59,7 @@ def collect_files(
     selection: Selection | None = None,
     *,
     problems: list[InputError] | None = None,
+    stdin_name: str | None = None,
 ) -> Iterator[tuple[str, Path | None]]:
     """Yield ``(display path, path)`` for every file to check, ``None`` for stdin.
 
@@ -71,10 +72,12 @@ def collect_files(
     Raises InputError for a path that does not exist or a folder that cannot be
     listed (after yielding what came before it). With ``problems``, a folder
     that cannot be listed inside a walk is added to it and the walk goes on.
+    ``stdin_name`` is the file that standard input stands for: it is reported
+    under that name, and left out when ``exclude`` matches it.
     """
     seen: set[str] = set()
     for given in paths:
-        for display, path in _expand(given, selection, problems):
+        for display, path in _expand(given, selection, problems, stdin_name):
             if display not in seen:
                 seen.add(display)
                 yield display, path
@@ -84,12 +87,16 @@ def _expand(
     given: str,
     selection: Selection | None = None,
     problems: list[InputError] | None = None,
+    stdin_name: str | None = None,
 ) -> Iterator[tuple[str, Path | None]]:
     """Yield the files that one command-line path stands for."""
     if given == STDIN:
-        yield STDIN_NAME, None
+        if stdin_name is None:
+            yield STDIN_NAME, None
+        elif selection is None or not selection.excluded(Path(stdin_name)):
+            yield _shown(stdin_name), None  # standard input as the file it names
         return
-    display = printable(given.replace(os.sep, "/") if os.sep != "/" else given)
+    display = _shown(given)
     path = Path(given)
     try:
         is_dir = path.is_dir()
@@ -105,20 +112,30 @@ def _expand(
         raise InputError(missing_reason(path), path=display)
 
 
+def _shown(given: str) -> str:
+    """A path as the user typed it, with ``/`` as separator, safe to print."""
+    return printable(given.replace(os.sep, "/") if os.sep != "/" else given)
+
+
 def _walk(
     display: str,
     root: Path,
     selection: Selection | None = None,
     problems: list[InputError] | None = None,
 ) -> Iterator[tuple[str, Path]]:
-    """Yield the checkable files under ``root``, sorted by their path parts."""
-    prefix = display if display.endswith("/") else display + "/"
+    """Yield the checkable files under ``root``, sorted by their path parts.
+
+    Files are named ``display/relative/path``; under ``.`` (the current folder,
+    also the default of ``check``) simply ``relative/path``.
+    """
+    prefix = "" if display == "." else display.removesuffix("/") + "/"
 
     def fail(error: OSError) -> None:
         where = Path(error.filename or root)
         relative = where.relative_to(root).as_posix() if where != root else ""
         reason = error.strerror or str(error)
-        problem = InputError(f"cannot list directory: {reason}", path=prefix + relative)
+        where_shown = prefix + relative or display
+        problem = InputError(f"cannot list directory: {reason}", path=where_shown)
         if problems is None:
             raise problem
         problems.append(problem)

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import hashlib
-import importlib.resources
 import os
 import re
 import unicodedata
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import regex
 
 from termcheck.bulk import bulk
+from termcheck.bundled import bundled_glossaries
 from termcheck.errors import GlossaryError, excerpt
 from termcheck.glossary_checks import Located, check_terms
 from termcheck.index import compile_regex_form
@@ -41,7 +40,7 @@ __all__ = [
 ]
 
 _SETTING_KEYS = ("case", "fuzzy", "severity")
-_TOP_KEYS = ("version", "name", "language", "defaults", "terms")
+_TOP_KEYS = ("version", "name", "description", "language", "defaults", "terms")
 _TERM_KEYS = (
     "id",
     "canonical",
@@ -76,6 +75,7 @@ class _Document:
     name: str
     language: str
     terms: tuple[Located, ...]
+    description: str = ""
 
 
 @bulk
@@ -84,7 +84,9 @@ def parse_glossary(text: str, path: str = "<string>") -> Glossary:
     document = _Parser(path).document(read_yaml(text, path))
     check_terms(document.terms)
     terms = tuple(located.term for located in document.terms)
-    return Glossary(terms, (path,), document.name, document.language)
+    return Glossary(
+        terms, (path,), document.name, document.language, document.description
+    )
 
 
 @bulk
@@ -107,16 +109,9 @@ def load_glossary(
     located = [term for document in documents for term in document.terms]
     check_terms(located)
     name = ", ".join(document.name for document in documents if document.name)
+    description = " ".join(d.description for d in documents if d.description)
     terms = tuple(item.term for item in located)
-    return Glossary(terms, shown, name, documents[0].language)
-
-
-def bundled_glossaries() -> dict[str, Path]:
-    """Glossaries shipped with termcheck, by name (the file stem)."""
-    for folder in _bundled_folders():
-        if folder.is_dir():
-            return {path.stem: path for path in sorted(folder.glob("*.yaml"))}
-    return {}
+    return Glossary(terms, shown, name, documents[0].language, description)
 
 
 def resolve_glossary_source(source: str | os.PathLike[str]) -> Path:
@@ -138,14 +133,6 @@ def resolve_glossary_source(source: str | os.PathLike[str]) -> Path:
         f"no such glossary file or bundled glossary; bundled: {names}",
         os.fspath(source),
     )
-
-
-def _bundled_folders() -> Iterator[Path]:
-    # A wheel ships them inside the package; a source checkout keeps them on top.
-    packaged = importlib.resources.files("termcheck") / "glossaries"
-    if isinstance(packaged, Path):
-        yield packaged
-    yield Path(__file__).resolve().parent.parent / "glossaries"
 
 
 def _normalize(text: str) -> str:
@@ -183,7 +170,8 @@ class _Parser(NodeReader):
         name, language = self.optional_text(top, "name"), self.language(top)
         defaults = self.defaults(top)
         terms = tuple(self.term(item, defaults) for item in self.terms(top).items)
-        return _Document(name, language, terms)
+        description = self.optional_text(top, "description")
+        return _Document(name, language, terms, description)
 
     def defaults(self, top: YMap) -> _Settings:
         node = given(top, "defaults")

@@ -125,6 +125,7 @@ class Glossary:
     sources: tuple[str, ...] = ()
     name: str = ""
     language: str = "en"
+    description: str = ""
     _by_id: Mapping[str, Term] = field(
         init=False, repr=False, compare=False, hash=False, default_factory=dict
     )

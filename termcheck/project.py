@@ -65,6 +65,7 @@ class Project:
         self._loaded: dict[tuple[str, ...], Glossary] = {}
         self.use_cache = True  # the on-disk index cache (``--no-cache`` turns it off)
         self.config_given = False  # named with --config rather than found
+        self.stdin_name: str | None = None  # --stdin-filename: stdin is this file
         self._fail_on_by_file: dict[str, str] = {}
 
     @classmethod
@@ -90,7 +91,13 @@ class Project:
         return project
 
     def settings_for(self, display: str, path: Path | None) -> FileSettings:
-        """The settings of one file (``path`` None: standard input)."""
+        """The settings of one file (``path`` None: standard input).
+
+        Standard input takes the settings of the file ``stdin_name`` names
+        (its markup and overrides), if set; else it is plain text.
+        """
+        if path is None and self.stdin_name is not None:
+            path = Path(self.stdin_name)
         glossaries, fail_on, disable = self._glossaries, self._fail_on, set[str]()
         for override in self._overrides_for(path):
             if override.glossaries is not None and not self._cli_glossaries:

@@ -75,7 +75,7 @@ def check_paths(
         glossary, project, stdin, encoding, inline_config, after,
         sources is not None, max_file_size,
     )  # fmt: skip
-    targets = list(_targets(paths, project.selection))
+    targets = list(_targets(paths, project.selection, project.stdin_name))
     results: list[FileResult] = []
     where = {target[0]: target[1] for target in targets}
     jobs = default_jobs() if jobs is None else jobs
@@ -233,14 +233,18 @@ def _texts(
         yield display, path, text
 
 
-def _targets(paths: Sequence[str], selection: Selection | None) -> Iterator[Target]:
+def _targets(
+    paths: Sequence[str], selection: Selection | None, stdin_name: str | None = None
+) -> Iterator[Target]:
     """Every file to check, in order, each once; paths that fail carry the error."""
     seen: set[str] = set()
     for given in paths:
         walked = given != STDIN and _is_dir(given)
         problems: list[InputError] = []
         try:
-            for display, path in collect_files([given], selection, problems=problems):
+            for display, path in collect_files(
+                [given], selection, problems=problems, stdin_name=stdin_name
+            ):
                 if display in seen:
                     continue
                 seen.add(display)
@@ -270,7 +274,7 @@ def _read(
     try:
         if path is None:
             stream = stdin if stdin is not None else sys.stdin
-            return _read_stdin(stream, encoding, max_size)
+            return _read_stdin(stream, encoding, max_size, display)
         data = read_file(path, name=display, walked=walked, max_size=max_size)
         return decode(data, name=display, encoding=encoding)
     except (InputError, FileSkipped) as error:
@@ -283,13 +287,14 @@ def _read_stdin(
     stream: TextIO,
     encoding: str | None = None,
     max_size: int | None = DEFAULT_MAX_FILE_SIZE,
+    name: str = STDIN_NAME,
 ) -> str:
     """Read a text stream, decoding its raw bytes ourselves when it has them."""
     buffer = getattr(stream, "buffer", None)
     if buffer is None:
         return stream.read()
-    data = read_stream(buffer, name=STDIN_NAME, max_size=max_size)
-    return decode(data, name=STDIN_NAME, encoding=encoding)
+    data = read_stream(buffer, name=name, max_size=max_size)
+    return decode(data, name=name, encoding=encoding)
 
 
 def _timed_out(error: MatchTimeoutError) -> str:

@@ -130,15 +130,23 @@ class TestCheckExitCodes:
         assert result.exit_code == 2
         assert "no glossary given; use --glossary" in result.stderr
 
-    def test_no_paths_is_usage_error(self, runner, workdir):
-        """Without paths the run stops with a usage error, exit 2."""
+    def test_no_paths_checks_the_current_folder(self, runner, workdir):
+        """Without paths the current folder is walked, its files named without ./."""
         result = _check(runner)
-        assert result.exit_code == 2
-        assert "Missing argument" in result.stderr
+        assert result.exit_code == 1
+        assert [line.split(":")[0] for line in result.stdout.splitlines()] == [
+            "error.md",
+            "info.md",
+            "warning.md",
+            "3 findings (1 error, 1 warning, 1 info) in 4 files",
+        ]
 
     def test_unknown_format_is_usage_error(self, runner, workdir):
-        """An unknown --format value is refused with exit 2."""
-        assert _check(runner, "--format", "xml", "clean.md").exit_code == 2
+        """An unknown --format value is refused with exit 2 and one line."""
+        result = _check(runner, "--format", "xml", "clean.md")
+        assert result.exit_code == 2
+        assert result.stderr.startswith("termcheck: error: invalid value for ")
+        assert len(result.stderr.splitlines()) == 1
 
     def test_invalid_glossary_exits_2_with_one_line(self, runner, workdir):
         """A broken glossary gives one ``termcheck: error:`` line and no traceback."""

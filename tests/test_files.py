@@ -72,6 +72,33 @@ class TestCollectFiles:
         """``-`` stands for standard input, shown as ``<stdin>``, with no Path."""
         assert list(collect_files(["-"])) == [("<stdin>", None)]
 
+    def test_dash_with_a_name(self, tmp_path):
+        """With ``stdin_name``, ``-`` is shown as that name, escaped, still no Path."""
+        assert list(collect_files(["-"], stdin_name="docs/a.md")) == [
+            ("docs/a.md", None)
+        ]
+        assert list(collect_files(["-"], stdin_name="a\nb.md")) == [("a\\nb.md", None)]
+        assert list(collect_files(["-", "-"], stdin_name="a.md")) == [("a.md", None)]
+
+    def test_dash_with_an_excluded_name(self, tmp_path, monkeypatch):
+        """A name that ``exclude`` matches is left out, as a named file is."""
+        from termcheck.config import Config
+        from termcheck.selection import Selection
+
+        monkeypatch.chdir(tmp_path)
+        selection = Selection(Config(root=tmp_path, exclude=("drafts/",)))
+        assert list(collect_files(["-"], selection, stdin_name="drafts/a.md")) == []
+        assert list(collect_files(["-"], selection, stdin_name="docs/a.md")) == [
+            ("docs/a.md", None)
+        ]
+
+    def test_current_folder_has_no_prefix(self, tmp_path, monkeypatch):
+        """Files found under ``.`` are named without ``./``; ``./`` keeps it."""
+        _touch(tmp_path, "d/a.md", "b.md")
+        monkeypatch.chdir(tmp_path)
+        assert [d for d, _ in collect_files(["."])] == ["b.md", "d/a.md"]
+        assert [d for d, _ in collect_files(["./"])] == ["./b.md", "./d/a.md"]
+
     def test_duplicates_yielded_once(self, tmp_path, monkeypatch):
         """A file named twice, or also reached through its folder, comes once."""
         _touch(tmp_path, "d/a.md")

@@ -203,6 +203,24 @@ class TestParseValid:
         assert (glossary.name, glossary.language) == ("", "en")
         assert (term.id, term.allowed, term.fuzzy, term.note) == ("x", (), 0.88, "")
 
+    def test_description_is_kept_and_merged(self, tmp_path):
+        """``description`` is optional text; merged glossaries join theirs."""
+        text = "version: 1\ndescription: >-\n  Terms of\n  the bank.\nterms: []\n"
+        assert parse_glossary(text, "g.yaml").description == "Terms of the bank."
+        assert parse_glossary("version: 1\nterms: []\n", "g.yaml").description == ""
+        first, second = tmp_path / "a.yaml", tmp_path / "b.yaml"
+        first.write_text(text, encoding="utf-8")
+        second.write_text(
+            "version: 1\ndescription: Port names.\nterms: []\n", encoding="utf-8"
+        )
+        merged = load_glossary(first, second)
+        assert merged.description == "Terms of the bank. Port names."
+
+    def test_description_must_be_text(self):
+        """A list as ``description`` is an error at its line and column."""
+        with pytest.raises(GlossaryError, match=r"^g\.yaml:2:14: 'description' "):
+            parse_glossary("version: 1\ndescription: [a, b]\nterms: []\n", "g.yaml")
+
     def test_name_language_and_empty_terms(self):
         """``name`` and ``language`` are kept; an empty term list is valid."""
         glossary = parse_glossary(
@@ -290,6 +308,7 @@ class TestShippedGlossaries:
         for key in (
             "version",
             "name",
+            "description",
             "language",
             "defaults",
             "terms",
@@ -1014,6 +1033,7 @@ class TestLoadGlossary:
 _KEYS = [
     "version",
     "name",
+    "description",
     "language",
     "defaults",
     "terms",
@@ -1054,7 +1074,12 @@ _DOCUMENTS = st.fixed_dictionaries(
             st.dictionaries(st.sampled_from(_KEYS), _VALUES, max_size=7), max_size=4
         ),
     },
-    optional={"defaults": _VALUES, "name": _VALUES, "language": _VALUES},
+    optional={
+        "defaults": _VALUES,
+        "name": _VALUES,
+        "description": _VALUES,
+        "language": _VALUES,
+    },
 )
 
 

@@ -110,12 +110,16 @@ def project(tmp_path: Path, hook_repo: tuple[Path, str]) -> Path:
     return tmp_path
 
 
-def _run_hook(project: Path, home: Path, hook: str) -> subprocess.CompletedProcess[str]:
-    """``pre-commit run HOOK --all-files`` in ``project`` (files staged first)."""
+def _run_hook(
+    project: Path, home: Path, hook: str, *files: str
+) -> subprocess.CompletedProcess[str]:
+    """``pre-commit run HOOK`` on ``files`` (default: ``--all-files``) in
+    ``project``, its files staged first."""
     _git(project, "add", "-A")
     env = {**_git_env(), "PRE_COMMIT_HOME": str(home), "PRE_COMMIT_COLOR": "never"}
+    which = ["--files", *files] if files else ["--all-files"]
     return subprocess.run(
-        [sys.executable, "-m", "pre_commit", "run", hook, "--all-files"],
+        [sys.executable, "-m", "pre_commit", "run", hook, *which],
         cwd=project,
         env=env,
         capture_output=True,
@@ -139,6 +143,9 @@ class TestHookDefinitions:
             assert hook["language"] == "python"
             assert hook["types"] == ["text"]
             assert "md" in hook["files"]
+            # check without paths walks the folder: the hook must pass file names.
+            assert hook.get("pass_filenames", True) is True
+            assert not hook.get("always_run", False)
 
 
 class TestRealPreCommit:
@@ -160,6 +167,19 @@ class TestRealPreCommit:
         proc = _run_hook(project, pre_commit_home, "termcheck")
         assert proc.returncode == 0, proc.stdout + proc.stderr
         assert "Passed" in proc.stdout
+
+    def test_check_hook_checks_only_the_files_it_is_given(
+        self, project, pre_commit_home
+    ):
+        """The hook gets the file names: a bad file not among them is not checked
+        (were no names passed, ``termcheck check`` would walk the folder)."""
+        (project / "draft.md").write_text(DRAFT_BAD, encoding="utf-8")
+        (project / "clean.md").write_text(DRAFT_GOOD, encoding="utf-8")
+        proc = _run_hook(project, pre_commit_home, "termcheck", "clean.md")
+        assert proc.returncode == 0, proc.stdout + proc.stderr
+        assert "Passed" in proc.stdout
+        both = _run_hook(project, pre_commit_home, "termcheck", "clean.md", "draft.md")
+        assert both.returncode == 1, both.stdout + both.stderr
 
     def test_fix_hook_rewrites_the_draft(self, project, pre_commit_home):
         """The fix hook rewrites the draft; pre-commit fails it for modifying files."""

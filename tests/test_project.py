@@ -3,6 +3,7 @@ files are checked, each with the right glossary, fail-on and disabled terms."""
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -14,6 +15,7 @@ from click.testing import CliRunner
 from termcheck.cli import cli
 from termcheck.config import Config, Override
 from termcheck.errors import ConfigError
+from termcheck.model import ExitCode
 from termcheck.project import Project
 
 MAIN_GLOSSARY = """\
@@ -194,12 +196,30 @@ class TestRepository:
         """From docs/, the config at the root is found; patterns stay root-relative."""
         monkeypatch.chdir(repo / "docs")
         result, pairs = run_json(runner, ".", "../legal")
-        assert pairs == {
-            ("./guide.mdx", "bri"),
-            ("./quoted.md", "email"),
+        assert pairs == {  # files found under . are named without ./
+            ("guide.mdx", "bri"),
+            ("quoted.md", "email"),
             ("../legal/terms.md", "data-subject"),
         }
         assert result.exit_code == 1
+
+    def test_stdin_takes_the_settings_of_its_name(self, repo):
+        """With ``stdin_name``, standard input gets that file's markup, overrides
+        and fail-on, and is reported under the name (what --stdin-filename uses)."""
+        from termcheck.runner import check_paths
+
+        project = Project.load()
+        project.stdin_name = "legal/new.mdx"
+        text = "A data owner and OBOR.\n`data owner` in code.\n"
+        report = check_paths(None, ["-"], stdin=io.StringIO(text), project=project)
+        found = [(f.path, f.term, f.line, f.column) for f in report.findings]
+        assert found == [("legal/new.mdx", "data-subject", 1, 3)]
+        assert project.settings_for("legal/new.mdx", None).markup == "markdown"
+        assert project.exit_code(report) == ExitCode.OK  # legal's fail-on: never
+        project.stdin_name = None
+        plain = check_paths(None, ["-"], stdin=io.StringIO(text), project=project)
+        unnamed = [(f.path, f.term, f.line) for f in plain.findings]
+        assert unnamed == [("<stdin>", "bri", 1)]
 
     def test_cli_glossary_replaces_config_glossaries(self, runner, repo):
         """--glossary applies to every file, overrides included."""

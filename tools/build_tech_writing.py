@@ -544,6 +544,9 @@ def render() -> str:
         "# near-miss search off.",
         "version: 1",
         "name: Technical writing (English)",
+        'description: "Product and technology names in their makers\' capitalization'
+        " (GitHub, JavaScript, macOS) and house-style spellings (email, website,"
+        ' log in to, allowlist)."',
         "language: en",
         "defaults:",
         "  severity: warning",

@@ -108,8 +108,9 @@ class TestMissingOrWrongKind:
         (project / "folder").mkdir()
         outcome = check("--output", "folder", "good.md")
         assert outcome.code == 2
-        assert "Error: Invalid value for '--output': File 'folder' is a directory." in (
-            outcome.stderr
+        assert outcome.stderr == (
+            "termcheck: error: invalid value for '--output': File 'folder' is a "
+            "directory; try 'cli check --help'\n"
         )
 
     def test_output_to_a_stream_is_written_not_replaced(self, project):
