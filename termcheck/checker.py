@@ -11,6 +11,7 @@ from termcheck.extractors import EXTRACTORS
 from termcheck.extractors.mask import blank
 from termcheck.matcher import find_matches
 from termcheck.model import Finding, Glossary
+from termcheck.quotes import mark_quoted, quotations
 
 __all__ = ["check_document", "check_text"]
 
@@ -60,6 +61,8 @@ def check_document(
     findings = classify(glossary, find_matches(glossary, masked), text, path)
     if masked is not text:
         findings = [_mark_markup(f, text, masked) for f in findings]
+    if findings:  # someone's quoted words: said in the message, not fixed
+        findings = mark_quoted(findings, quotations(text, masked, markup or "plain"))
     if disabled:
         findings = [f for f in findings if f.term not in disabled]
     if not directives:

@@ -10,7 +10,11 @@ from typing import Final
 
 import regex
 
+from termcheck.absorb import absorb, repeats
+from termcheck.escape import Place, Refusal, escape
+from termcheck.extractors import EXTRACTORS
 from termcheck.model import Finding, Kind
+from termcheck.tokens import tokenize
 
 __all__ = [
     "FIXABLE",
@@ -25,6 +29,9 @@ FIXABLE: Final = frozenset({Kind.FORBIDDEN, Kind.CASE})
 """Kinds that ``--fix`` rewrites; near-misses only above ``--fix-near-misses``."""
 
 Checker = Callable[[str], Sequence[Finding]]
+
+QUOTED: Final = "the text is quoted (someone's words); --fix-quotes rewrites it"
+WHOLE: Final = "the words beside it already spell the canonical form; edit by hand"
 
 _GAP: Final = regex.compile(r"\s+")
 _BREAK: Final = regex.compile(r"\r\n|\r|\n")
@@ -80,19 +87,35 @@ def apply_fixes(
     near_miss_min: float | None = None,
     check: Checker | None = None,
     protected: Collection[Finding] = (),
+    markup: str = "plain",
+    fix_quotes: bool = False,
+    case_sensitive: Callable[[str], bool] | None = None,
 ) -> FixResult:
     """Apply the replacements of ``findings`` (all findings of ``text``).
 
     FORBIDDEN and CASE findings are fixed, and NEAR_MISS findings scoring at least
-    ``near_miss_min``. Findings in ``protected`` (baselined) are left alone.
-    Overlapping findings are all skipped. With ``check``, the fixed text is
-    checked again and every replacement that brings a finding the text did not
-    have is undone, until none does.
+    ``near_miss_min``. Findings in ``protected`` (baselined) are left alone, and
+    so are quoted ones unless ``fix_quotes``. Words of the canonical form that
+    already stand next to a match are absorbed, not repeated; the replacement is
+    escaped for ``markup`` (or refused). Overlapping findings are all skipped.
+    With ``check``, the fixed text is checked again and every replacement that
+    brings a finding the text did not have is undone, until none does; so is
+    every replacement that puts a word sequence twice in a row.
+    ``case_sensitive`` tells, by term id, whether absorbed words take the
+    canonical's case (default: they keep the writer's).
     """
-    wanted, skipped = _candidates(findings, near_miss_min, protected)
+    prose = _Prose(text, markup)
+    wanted, skipped = _candidates(
+        prose, findings, near_miss_min, protected, fix_quotes, case_sensitive
+    )
     edits, overlapping = _without_overlaps(wanted, findings)
     skipped.extend(overlapping)
     while True:
+        repeating = _repeating(prose, edits)
+        if repeating:
+            skipped.extend(Skip(edit.finding, why) for edit, why in repeating.items())
+            edits = [edit for edit in edits if edit not in repeating]
+            continue
         fixed = _splice(text, edits)
         after = tuple(check(fixed)) if check is not None and edits else ()
         if check is not None and not edits:
@@ -107,10 +130,31 @@ def apply_fixes(
         edits = [edit for edit in edits if edit not in blamed]
 
 
+class _Prose:
+    """The text being fixed, its prose (masked on first use) and its places."""
+
+    def __init__(self, text: str, markup: str) -> None:
+        self.text = text
+        self.markup = markup
+        self.place = Place(text)
+        self._masked: str | None = None
+
+    @property
+    def masked(self) -> str:
+        """The text with everything but prose blanked, as the checker reads it."""
+        if self._masked is None:
+            extractor = EXTRACTORS.get(self.markup, EXTRACTORS["plain"])
+            self._masked = extractor(self.text).masked
+        return self._masked
+
+
 def _candidates(
+    prose: _Prose,
     findings: Sequence[Finding],
     near_miss_min: float | None,
     protected: Collection[Finding],
+    fix_quotes: bool,
+    case_sensitive: Callable[[str], bool] | None,
 ) -> tuple[list[Edit], list[Skip]]:
     """The edits wanted, and the fixable findings that have no usable replacement."""
     edits: list[Edit] = []
@@ -124,7 +168,9 @@ def _candidates(
         )
         if not eligible or finding in keep:
             continue
-        if not finding.fixable:
+        if finding.quoted and not fix_quotes:
+            skipped.append(Skip(finding, QUOTED))
+        elif not finding.fixable:
             reason = (
                 "the text runs across markup, which a rewrite would lose; edit by hand"
             )
@@ -135,35 +181,108 @@ def _candidates(
             )
             skipped.append(Skip(finding, reason))
         elif finding.replacement != finding.matched:
-            text = _fit_whitespace(finding.matched, finding.replacement)
-            if _BREAK.findall(text) != _BREAK.findall(finding.matched):
-                reason = (
-                    "the text runs across lines and the replacement has no room "
-                    "for the line break; edit by hand"
-                )
-                skipped.append(Skip(finding, reason))
-                continue
-            edits.append(Edit(finding.start, finding.end, text, finding))
+            sensitive = case_sensitive is not None and case_sensitive(finding.term)
+            made = _edit(prose, finding, finding.replacement, sensitive)
+            if isinstance(made, Skip):
+                skipped.append(made)
+            elif made is not None:
+                edits.append(made)
     return edits, skipped
+
+
+def _edit(
+    prose: _Prose, finding: Finding, replacement: str, sensitive: bool
+) -> Edit | Skip | None:
+    """The edit that fixes ``finding``, a Skip saying why none can, or None."""
+    text, start, end = prose.text, finding.start, finding.end
+    absorbed = absorb(
+        text, prose.masked, start, end, replacement, case_sensitive=sensitive
+    )
+    if absorbed.whole:
+        return Skip(finding, WHOLE)
+    inner = _fit_whitespace(finding.matched, absorbed.inner)
+    if _BREAK.findall(inner) != _BREAK.findall(finding.matched):
+        reason = (
+            "the text runs across lines and the replacement has no room "
+            "for the line break; edit by hand"
+        )
+        return Skip(finding, reason)
+    written = escape(prose.markup, inner, prose.place, start, end)
+    if isinstance(written, Refusal):
+        return Skip(finding, written.reason)
+    new = absorbed.head + written + absorbed.tail
+    if new == text[absorbed.start : absorbed.end]:
+        return None
+    return Edit(absorbed.start, absorbed.end, new, finding)
+
+
+def _repeating(prose: _Prose, edits: Sequence[Edit]) -> dict[Edit, str]:
+    """The edits that would put a word sequence twice in a row, with the reason."""
+    if not edits:
+        return {}
+    masked = prose.masked
+    ordered = sorted(edits, key=lambda e: e.start)
+    shown = [_masked_text(masked, edit) for edit in ordered]
+    after = _splice(
+        masked, [_with_text(e, t) for e, t in zip(ordered, shown, strict=True)]
+    )
+    found: dict[Edit, str] = {}
+    moved = 0
+    for edit, text in zip(ordered, shown, strict=True):
+        place = edit.start + moved
+        moved += len(text) - (edit.end - edit.start)
+        longest = len(tokenize(text).keys)
+        sequence = repeats(
+            masked, after, (edit.start, edit.end), (place, place + len(text)), longest
+        )
+        if sequence is not None:
+            found[edit] = (
+                f'the replacement would put "{" ".join(sequence)}" twice in a row; '
+                "edit by hand"
+            )
+    return found
+
+
+def _masked_text(masked: str, edit: Edit) -> str:
+    """The edit's text as prose: absorbed words as the masked text shows them."""
+    head = edit.finding.start - edit.start
+    tail = edit.end - edit.finding.end
+    inner = edit.text[head : len(edit.text) - tail]
+    return (
+        masked[edit.start : edit.finding.start]
+        + inner
+        + masked[edit.finding.end : edit.end]
+    )
+
+
+def _with_text(edit: Edit, text: str) -> Edit:
+    """``edit`` writing ``text`` instead."""
+    return Edit(edit.start, edit.end, text, edit.finding)
 
 
 def _without_overlaps(
     edits: list[Edit], findings: Sequence[Finding]
 ) -> tuple[list[Edit], list[Skip]]:
-    """Drop every edit whose span overlaps another finding's span."""
-    overlapping: set[int] = set()
-    active: list[tuple[int, int]] = []  # (end, number) of spans still open
-    order = sorted(
-        range(len(findings)), key=lambda i: (findings[i].start, findings[i].end)
-    )
-    for number in order:
-        start = findings[number].start
-        active = [(end, other) for end, other in active if end > start]
+    """Drop every edit whose span overlaps another finding's or edit's span.
+
+    An edit's span takes in the words it absorbs; a finding without an edit
+    keeps its own span.
+    """
+    by_finding = {edit.finding: edit for edit in edits}
+    spans = []
+    for finding in findings:
+        edit = by_finding.get(finding)
+        start, end = (edit.start, edit.end) if edit else (finding.start, finding.end)
+        spans.append((start, max(end, start + 1), finding))
+    spans.sort(key=lambda span: (span[0], span[1]))
+    flagged: set[Finding] = set()
+    active: list[tuple[int, Finding]] = []  # (end, finding) of spans still open
+    for start, end, finding in spans:
+        active = [(stop, other) for stop, other in active if stop > start]
         if active:
-            overlapping.add(number)
-            overlapping.update(other for _end, other in active)
-        active.append((max(findings[number].end, start + 1), number))
-    flagged = {findings[number] for number in overlapping}
+            flagged.add(finding)
+            flagged.update(other for _stop, other in active)
+        active.append((end, finding))
     kept = [edit for edit in edits if edit.finding not in flagged]
     skipped = [
         Skip(edit.finding, "overlaps another finding")
