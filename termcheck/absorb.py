@@ -3,13 +3,12 @@
 "a community of common destiny for mankind" fixed to "community with a shared
 future for mankind" must not read "...for mankind for mankind": the words of
 the canonical form that already stand next to the match are kept as written
-and the replacement brings only the rest. Afterwards :func:`repeats` checks
-that no fix put a word sequence twice in a row that was not there before.
+and the replacement brings only the rest (:mod:`termcheck.repeats` then
+checks that no fix put a word sequence twice in a row).
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from typing import Final
 
@@ -17,16 +16,11 @@ import regex
 
 from termcheck.tokens import SPACE, deinflect, tokenize
 
-__all__ = ["Absorbed", "Word", "absorb", "prose_words", "repeats"]
-
-MAX_REPEAT: Final = 8
-"""Word sequences up to this long (or the replacement's length) are looked for
-twice in a row."""
+__all__ = ["Absorbed", "Word", "absorb", "prose_words"]
 
 # Line breaks in a gap between two words; two of them make a paragraph break.
 _BREAK: Final = regex.compile(r"\r\n|\r|\n")
 _REACH: Final = 256  # characters looked at beyond the words needed
-_WORD_REACH: Final = 64  # characters per word looked at for repeats
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,52 +197,3 @@ def _recase(
         position = word.end
     pieces.append(text[position : stretch[1]])
     return "".join(pieces)
-
-
-def repeats(
-    before: str,
-    after: str,
-    old: tuple[int, int],
-    new: tuple[int, int],
-    longest: int,
-) -> tuple[str, ...] | None:
-    """A word sequence that a fix put twice in a row, or None.
-
-    ``before``/``after`` are the prose of the text before and after fixing;
-    ``old`` is the replaced span in ``before`` and ``new`` the inserted text in
-    ``after``. Sequences of up to ``longest`` words are counted in a window
-    around each span: one that touches the span and occurs doubled more often
-    after than before was made by the fix.
-    """
-    longest = max(longest, MAX_REPEAT)
-    was = _doubled(before, old, longest)
-    now = _doubled(after, new, longest)
-    for sequence, count in now.items():
-        if count > was.get(sequence, 0):
-            return sequence
-    return None
-
-
-def _doubled(
-    masked: str, span: tuple[int, int], longest: int
-) -> Counter[tuple[str, ...]]:
-    """Doubled word sequences (``x y x y``) that touch ``span``."""
-    start, end = span
-    reach = (end - start) * 2 + _WORD_REACH * longest
-    words = prose_words(masked, max(0, start - reach), min(len(masked), end + reach))
-    inside = [i for i, w in enumerate(words) if w.start < end and w.end > start]
-    found: Counter[tuple[str, ...]] = Counter()
-    if not inside:
-        return found
-    first, last = inside[0], inside[-1]
-    for size in range(1, longest + 1):
-        for at in range(
-            max(0, first - 2 * size + 1), min(last, len(words) - 2 * size) + 1
-        ):
-            pair = words[at : at + 2 * size]
-            if any(not w.joined for w in pair[1:]):
-                continue
-            keys = tuple(w.key for w in pair)
-            if keys[:size] == keys[size:]:
-                found[keys[:size]] += 1
-    return found

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import bisect
-import difflib
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import Final
 
 import regex
 
-from termcheck.absorb import absorb, repeats
+from termcheck.absorb import absorb
+from termcheck.diff import unified_diff
 from termcheck.escape import Place, Refusal, escape
 from termcheck.extractors import EXTRACTORS
 from termcheck.model import Finding, Kind
+from termcheck.quotes import Quotations, quotations
+from termcheck.repeats import Change, without_repeats
 from termcheck.tokens import tokenize
 
 __all__ = [
@@ -35,9 +37,6 @@ WHOLE: Final = "the words beside it already spell the canonical form; edit by ha
 
 _GAP: Final = regex.compile(r"\s+")
 _BREAK: Final = regex.compile(r"\r\n|\r|\n")
-# Lines with their endings, as editors count them: CRLF, lone CR, LF.
-_LINE: Final = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
-_NO_NEWLINE: Final = "\\ No newline at end of file\n"
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,26 +107,22 @@ def apply_fixes(
     wanted, skipped = _candidates(
         prose, findings, near_miss_min, protected, fix_quotes, case_sensitive
     )
-    edits, overlapping = _without_overlaps(wanted, findings)
+    pool, overlapping = _without_overlaps(wanted, findings)
     skipped.extend(overlapping)
     while True:
-        repeating = _repeating(prose, edits)
-        if repeating:
-            skipped.extend(Skip(edit.finding, why) for edit, why in repeating.items())
-            edits = [edit for edit in edits if edit not in repeating]
-            continue
+        edits, repeating = _without_repeats(prose, pool)
         fixed = _splice(text, edits)
         after = tuple(check(fixed)) if check is not None and edits else ()
         if check is not None and not edits:
             after = tuple(findings)
         new = _new_findings(findings, edits, after)
         if not new:
-            order = sorted(skipped, key=lambda s: s.finding.start)
+            order = sorted([*skipped, *repeating], key=lambda s: s.finding.start)
             return FixResult(fixed, tuple(edits), tuple(order), after)
         blamed = _blame(new, edits)
         for edit, finding in blamed.items():
             skipped.append(Skip(edit.finding, _would_create(finding)))
-        edits = [edit for edit in edits if edit not in blamed]
+        pool = [edit for edit in pool if edit not in blamed]
 
 
 class _Prose:
@@ -138,6 +133,7 @@ class _Prose:
         self.markup = markup
         self.place = Place(text)
         self._masked: str | None = None
+        self._quotes: Quotations | None = None
 
     @property
     def masked(self) -> str:
@@ -146,6 +142,13 @@ class _Prose:
             extractor = EXTRACTORS.get(self.markup, EXTRACTORS["plain"])
             self._masked = extractor(self.text).masked
         return self._masked
+
+    @property
+    def quotes(self) -> Quotations:
+        """The quoted spans of the text."""
+        if self._quotes is None:
+            self._quotes = quotations(self.text, self.masked, self.markup)
+        return self._quotes
 
 
 def _candidates(
@@ -182,7 +185,7 @@ def _candidates(
             skipped.append(Skip(finding, reason))
         elif finding.replacement != finding.matched:
             sensitive = case_sensitive is not None and case_sensitive(finding.term)
-            made = _edit(prose, finding, finding.replacement, sensitive)
+            made = _edit(prose, finding, finding.replacement, sensitive, fix_quotes)
             if isinstance(made, Skip):
                 skipped.append(made)
             elif made is not None:
@@ -191,13 +194,27 @@ def _candidates(
 
 
 def _edit(
-    prose: _Prose, finding: Finding, replacement: str, sensitive: bool
+    prose: _Prose,
+    finding: Finding,
+    replacement: str,
+    sensitive: bool,
+    fix_quotes: bool,
 ) -> Edit | Skip | None:
     """The edit that fixes ``finding``, a Skip saying why none can, or None."""
     text, start, end = prose.text, finding.start, finding.end
     absorbed = absorb(
         text, prose.masked, start, end, replacement, case_sensitive=sensitive
     )
+    reaches_out = (absorbed.start, absorbed.end) != (start, end)
+    if (
+        sensitive
+        and reaches_out
+        and not fix_quotes
+        and prose.quotes.covers(absorbed.start, absorbed.end)
+    ):  # absorbed words in a quotation keep the writer's case
+        absorbed = absorb(
+            text, prose.masked, start, end, replacement, case_sensitive=False
+        )
     if absorbed.whole:
         return Skip(finding, WHOLE)
     inner = _fit_whitespace(finding.matched, absorbed.inner)
@@ -216,31 +233,30 @@ def _edit(
     return Edit(absorbed.start, absorbed.end, new, finding)
 
 
-def _repeating(prose: _Prose, edits: Sequence[Edit]) -> dict[Edit, str]:
-    """The edits that would put a word sequence twice in a row, with the reason."""
+def _without_repeats(
+    prose: _Prose, edits: Sequence[Edit]
+) -> tuple[list[Edit], list[Skip]]:
+    """Drop the edits that would put a word sequence twice in a row."""
     if not edits:
-        return {}
-    masked = prose.masked
-    ordered = sorted(edits, key=lambda e: e.start)
-    shown = [_masked_text(masked, edit) for edit in ordered]
-    after = _splice(
-        masked, [_with_text(e, t) for e, t in zip(ordered, shown, strict=True)]
-    )
-    found: dict[Edit, str] = {}
-    moved = 0
-    for edit, text in zip(ordered, shown, strict=True):
-        place = edit.start + moved
-        moved += len(text) - (edit.end - edit.start)
-        longest = len(tokenize(text).keys)
-        sequence = repeats(
-            masked, after, (edit.start, edit.end), (place, place + len(text)), longest
+        return [], []
+    changes = []
+    for edit in edits:
+        head = edit.finding.start - edit.start
+        shown = _masked_text(prose.masked, edit)
+        inner = (head, len(shown) - (edit.end - edit.finding.end))
+        new = tuple(tokenize(shown[inner[0] : inner[1]]).keys)
+        label = (tuple(tokenize(edit.finding.matched).keys), new)
+        changes.append(Change(edit.start, edit.end, shown, inner, label))
+    kept, refused = without_repeats(prose.masked, changes)
+    skipped = [
+        Skip(
+            edits[number].finding,
+            f'the replacement would put "{" ".join(sequence)}" twice in a row; '
+            "edit by hand",
         )
-        if sequence is not None:
-            found[edit] = (
-                f'the replacement would put "{" ".join(sequence)}" twice in a row; '
-                "edit by hand"
-            )
-    return found
+        for number, sequence in refused.items()
+    ]
+    return [edits[number] for number in kept], skipped
 
 
 def _masked_text(masked: str, edit: Edit) -> str:
@@ -253,11 +269,6 @@ def _masked_text(masked: str, edit: Edit) -> str:
         + inner
         + masked[edit.finding.end : edit.end]
     )
-
-
-def _with_text(edit: Edit, text: str) -> Edit:
-    """``edit`` writing ``text`` instead."""
-    return Edit(edit.start, edit.end, text, edit.finding)
 
 
 def _without_overlaps(
@@ -375,22 +386,3 @@ def _would_create(finding: Finding) -> str:
         f"the replacement would create a new {finding.kind.value} finding "
         f'("{finding.matched}", {finding.term})'
     )
-
-
-def unified_diff(path: str, before: str, after: str) -> str:
-    """A ``git apply``-able unified diff of one file ("" when nothing changed).
-
-    Line endings are kept as they are in the file; a last line without one is
-    marked ``\\ No newline at end of file`` as diff(1) does.
-    """
-    if before == after:
-        return ""
-    old = _LINE.findall(before)
-    new = _LINE.findall(after)
-    out = []
-    for line in difflib.unified_diff(old, new, f"a/{path}", f"b/{path}", lineterm="\n"):
-        if line.endswith(("\n", "\r")):
-            out.append(line)
-        else:
-            out.append(line + "\n" + _NO_NEWLINE)
-    return "".join(out)

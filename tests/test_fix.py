@@ -55,10 +55,10 @@ class TestApplyFixesCase:
             "Global Security Initiative rules."
         )
 
-    def test_typographic_apostrophe_is_replaced_whole(self):
-        """A possessive with ’ is fixed; the canonical carries the ending."""
+    def test_typographic_apostrophe_is_kept(self):
+        """A possessive with ’ is fixed; the canonical carries the ending and ’."""
         assert fix("The community of human destiny\u2019s plan.") == (
-            "The community with a shared future for mankind's plan."
+            "The community with a shared future for mankind\u2019s plan."
         )
 
 
