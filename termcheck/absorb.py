@@ -92,8 +92,11 @@ def absorb(
     reach = len(replacement) + _REACH
     after = _following(masked, end, min(len(masked), end + reach), len(own))
     before = _preceding(masked, max(0, start - reach), start, len(own))
-    trail = _overlap_after(own, after)
-    lead = _overlap_before(own, before)
+    # Only words the fix would bring count: where the matched text already
+    # ends (or starts) with them, a repeat beside it was there before.
+    matched = [w.key for w in prose_words(masked, start, end)]
+    trail = _overlap_after(own, after, matched)
+    lead = _overlap_before(own, before, matched)
     if trail + lead >= len(own):
         return Absorbed(start, end, "", replacement, "", whole=True)
     inner = replacement[
@@ -140,10 +143,13 @@ def _preceding(masked: str, low: int, start: int, count: int) -> list[Word]:
     return taken[::-1]
 
 
-def _overlap_after(own: list[Word], after: list[Word]) -> int:
-    """The most trailing words of ``own`` that ``after`` starts with."""
+def _overlap_after(own: list[Word], after: list[Word], matched: list[str]) -> int:
+    """The most trailing words of ``own`` that ``after`` starts with and that
+    the ``matched`` words do not end with."""
     for size in range(min(len(own), len(after)), 0, -1):
         suffix = own[len(own) - size :]
+        if [w.key for w in suffix] == matched[max(len(matched) - size, 0) :]:
+            return 0
         if suffix[0] is not own[0] and not suffix[0].joined:
             continue
         if any(not w.joined for w in suffix[1:]):
@@ -156,10 +162,13 @@ def _overlap_after(own: list[Word], after: list[Word]) -> int:
     return 0
 
 
-def _overlap_before(own: list[Word], before: list[Word]) -> int:
-    """The most leading words of ``own`` that ``before`` ends with."""
+def _overlap_before(own: list[Word], before: list[Word], matched: list[str]) -> int:
+    """The most leading words of ``own`` that ``before`` ends with and that
+    the ``matched`` words do not start with."""
     for size in range(min(len(own), len(before)), 0, -1):
         prefix = own[:size]
+        if [w.key for w in prefix] == matched[:size]:
+            return 0
         if size < len(own) and not own[size].joined:
             continue
         if any(not w.joined for w in prefix[1:]):

@@ -15,8 +15,7 @@ from termcheck.escape import Place, Refusal, escape
 from termcheck.extractors import EXTRACTORS
 from termcheck.model import Finding, Kind
 from termcheck.quotes import Quotations, quotations
-from termcheck.repeats import Change, without_repeats
-from termcheck.tokens import tokenize
+from termcheck.repeats import change_of, without_repeats
 
 __all__ = [
     "FIXABLE",
@@ -239,14 +238,16 @@ def _without_repeats(
     """Drop the edits that would put a word sequence twice in a row."""
     if not edits:
         return [], []
-    changes = []
-    for edit in edits:
-        head = edit.finding.start - edit.start
-        shown = _masked_text(prose.masked, edit)
-        inner = (head, len(shown) - (edit.end - edit.finding.end))
-        new = tuple(tokenize(shown[inner[0] : inner[1]]).keys)
-        label = (tuple(tokenize(edit.finding.matched).keys), new)
-        changes.append(Change(edit.start, edit.end, shown, inner, label))
+    changes = [
+        change_of(
+            prose.masked,
+            (edit.start, edit.end),
+            edit.text,
+            (edit.finding.start, edit.finding.end),
+            edit.finding.matched,
+        )
+        for edit in edits
+    ]
     kept, refused = without_repeats(prose.masked, changes)
     skipped = [
         Skip(
@@ -257,18 +258,6 @@ def _without_repeats(
         for number, sequence in refused.items()
     ]
     return [edits[number] for number in kept], skipped
-
-
-def _masked_text(masked: str, edit: Edit) -> str:
-    """The edit's text as prose: absorbed words as the masked text shows them."""
-    head = edit.finding.start - edit.start
-    tail = edit.end - edit.finding.end
-    inner = edit.text[head : len(edit.text) - tail]
-    return (
-        masked[edit.start : edit.finding.start]
-        + inner
-        + masked[edit.finding.end : edit.end]
-    )
 
 
 def _without_overlaps(

@@ -172,9 +172,9 @@ def _opens(mark: str, before: str, after: str) -> bool:
 
 
 def _push(stack: list[tuple[str, int]], mark: str, start: int) -> None:
-    if len(stack) >= _STACK_LIMIT:
-        del stack[0]
     stack.append((mark, start))
+    if len(stack) > 2 * _STACK_LIMIT:  # trimmed now and then: amortised O(1)
+        del stack[:-_STACK_LIMIT]
 
 
 def mark_quoted(findings: Sequence[Finding], quoted: Quotations) -> list[Finding]:

@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from typing import Final
 
 from termcheck.absorb import Word, prose_words
+from termcheck.tokens import tokenize
 
-__all__ = ["Change", "without_repeats"]
+__all__ = ["Change", "change_of", "without_repeats"]
 
 _WORD_REACH: Final = 64  # characters per word of a change looked at on each side
 
@@ -38,6 +39,44 @@ class Change:
     label: Hashable
 
 
+def change_of(
+    prose: str,
+    span: tuple[int, int],
+    text: str,
+    matched: tuple[int, int],
+    written: str,
+) -> Change:
+    """The change of a fix that writes ``text`` over ``span`` of the prose.
+
+    ``matched`` is the finding's span inside ``span`` and ``written`` its
+    text; outside it, ``text`` holds absorbed words. The fix's new words are
+    those between the words it shares with ``written`` at either end (a case
+    fix brings none).
+    """
+    start, end = span
+    shown = (
+        prose[start : matched[0]]
+        + text[matched[0] - start : len(text) - (end - matched[1])]
+        + prose[matched[1] : end]
+    )
+    low, high = matched[0] - start, len(shown) - (end - matched[1])
+    words = prose_words(shown, low, high)
+    old = [w.key for w in prose_words(written, 0, len(written))]
+    same = 0
+    while same < min(len(words), len(old)) and words[same].key == old[same]:
+        same += 1
+    tail = 0
+    while tail < min(len(words), len(old)) - same and (
+        words[-1 - tail].key == old[-1 - tail]
+    ):
+        tail += 1
+    inner = (low, low)  # nothing new
+    if same + tail < len(words):
+        inner = (words[same].start, words[len(words) - tail - 1].end)
+    new = tuple(tokenize(shown[inner[0] : inner[1]]).keys)
+    return Change(start, end, shown, inner, (tuple(old), new))
+
+
 def without_repeats(
     prose: str, changes: Sequence[Change]
 ) -> tuple[list[int], dict[int, tuple[str, ...]]]:
@@ -52,7 +91,11 @@ def without_repeats(
     kept: list[int] = []
     refused: dict[int, tuple[str, ...]] = {}
     for number in order:
-        found = _repeat(prose, [changes[n] for n in kept], changes[number])
+        change = changes[number]
+        if change.inner[0] == change.inner[1]:  # no new words: nothing to repeat
+            kept.append(number)
+            continue
+        found = _repeat(prose, [changes[n] for n in kept], change)
         if found is None:
             kept.append(number)
         else:
@@ -72,23 +115,28 @@ def _repeat(prose: str, before: list[Change], change: Change) -> tuple[str, ...]
         low = before[first].start
     pieces, position = [], low
     inserted: list[tuple[int, int, Hashable]] = []  # new words in the window
+    written: list[tuple[int, int]] = []  # each change's whole text in the window
     at = 0  # length of the window built so far
     for item in [*before[first:], change]:
         gap = prose[position : item.start]
         at += len(gap)
         pieces += [gap, item.text]
         inserted.append((at + item.inner[0], at + item.inner[1], item.label))
+        written.append((at, at + len(item.text)))
         at += len(item.text)
         position = item.end
     pieces.append(prose[position:high])
-    return _doubled("".join(pieces), inserted)
+    return _doubled("".join(pieces), inserted, written)
 
 
 def _doubled(
-    window: str, inserted: list[tuple[int, int, Hashable]]
+    window: str,
+    inserted: list[tuple[int, int, Hashable]],
+    written: list[tuple[int, int]],
 ) -> tuple[str, ...] | None:
-    """A run of new words twice in a row touching the last change's new words."""
-    own = [prose_words(window, start, end) for start, end, _label in inserted]
+    """A run of a change's words twice in a row touching the last change's new
+    words (runs of the whole text written count: absorbed words too)."""
+    own = [prose_words(window, start, end) for start, end in written]
     runs = {
         tuple(w.key for w in words[i : i + size])
         for words in own

@@ -115,6 +115,20 @@ class TestFixText:
 
     @PROPERTY
     @given(glossaries_and_texts(), st.sampled_from(sorted(EXTRACTORS)))
+    @example(  # found by the long profile: absorbing a word the text had twice
+        (
+            [
+                {
+                    "id": "t0",
+                    "canonical": "alpha0 bravo0",
+                    "forbidden": ["charlie0"],
+                    "case": "sensitive",
+                }
+            ],
+            "ALPHA0 BRAVO0 alpha0 ALPHA0 BRAVO0",
+        ),
+        "asciidoc",
+    )
     def test_fixed_findings_are_gone_and_fixing_again_changes_nothing(
         self, case, markup
     ):
@@ -181,6 +195,25 @@ def prose_words(text: str, markup: str) -> list[tuple[str, int, int, bool]]:
     return words
 
 
+def new_words(new: str, old: str) -> tuple[int, int] | None:
+    """Where the words of ``new`` that ``old`` lacks are: words both share at
+    either end (a case fix) are not new. None when there are none."""
+    words = prose_words(new, "plain")
+    keys = [w[0] for w in prose_words(old, "plain")]
+    same = 0
+    while same < min(len(words), len(keys)) and words[same][0] == keys[same]:
+        same += 1
+    tail = 0
+    while (
+        tail < min(len(words), len(keys)) - same
+        and words[-1 - tail][0] == keys[-1 - tail]
+    ):
+        tail += 1
+    if same + tail >= len(words):
+        return None
+    return words[same][1], words[len(words) - tail - 1][2]
+
+
 def runs_of(canonical: str) -> set[tuple[str, ...]]:
     """Every run of consecutive words of a canonical form, as keys."""
     keys = tokenize(canonical).keys
@@ -209,6 +242,20 @@ class TestFixNeverDamages:
         ),
         "plain",
     )
+    @example(  # found by the long profile: a case fix beside its own first word
+        (
+            [
+                {
+                    "id": "t0",
+                    "canonical": "alpha0 bravo0",
+                    "forbidden": ["charlie0"],
+                    "case": "sensitive",
+                }
+            ],
+            "ALPHA0 BRAVO0 alpha0 ALPHA0 BRAVO0",
+        ),
+        "asciidoc",
+    )
     def test_no_canonical_run_doubled(self, case, markup):
         """A run of a canonical's words twice in a row comes from the input.
 
@@ -231,8 +278,13 @@ class TestFixNeverDamages:
             tail = edit.end - edit.finding.end
             new = edit.text[head : len(edit.text) - tail]
             start = edit.start + moved + head
-            label = (edit.finding.matched.casefold().split(), new.casefold().split())
-            inserted.append((start, start + len(new), str(label)))
+            span = new_words(new, edit.finding.matched)
+            if span is not None:
+                label = (
+                    edit.finding.matched.casefold().split(),
+                    new.casefold().split(),
+                )
+                inserted.append((start + span[0], start + span[1], str(label)))
             moved += len(edit.text) - (edit.end - edit.start)
         words = prose_words(result.text, markup)
         origins = []
