@@ -20,7 +20,9 @@ from termcheck.tokens import tokenize
 
 __all__ = ["Change", "change_of", "without_repeats"]
 
-_WORD_REACH: Final = 64  # characters per word of a change looked at on each side
+# Characters looked at on each side of a change, beyond twice its length (a
+# repeat is two copies of a run of its words, one of them touching it).
+_MARGIN: Final = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,26 +91,30 @@ def without_repeats(
     """
     order = sorted(range(len(changes)), key=lambda n: changes[n].start)
     kept: list[int] = []
+    made: list[Change] = []  # the kept changes, by start
+    starts: list[int] = []
     refused: dict[int, tuple[str, ...]] = {}
     for number in order:
         change = changes[number]
-        if change.inner[0] == change.inner[1]:  # no new words: nothing to repeat
-            kept.append(number)
-            continue
-        found = _repeat(prose, [changes[n] for n in kept], change)
+        found = None
+        if change.inner[0] < change.inner[1]:  # new words: they may repeat
+            found = _repeat(prose, made, starts, change)
         if found is None:
             kept.append(number)
+            made.append(change)
+            starts.append(change.start)
         else:
             refused[number] = found
     return kept, refused
 
 
-def _repeat(prose: str, before: list[Change], change: Change) -> tuple[str, ...] | None:
-    """A sequence that ``change`` doubles, with the changes ``before`` it made."""
-    new_words = len(change.text[change.inner[0] : change.inner[1]].split())
-    reach = 2 * len(change.text) + _WORD_REACH * (new_words + 1)
+def _repeat(
+    prose: str, before: list[Change], starts: list[int], change: Change
+) -> tuple[str, ...] | None:
+    """A sequence that ``change`` doubles, with the changes ``before`` it made
+    (``starts``: their starts)."""
+    reach = 2 * len(change.text) + _MARGIN
     low, high = max(0, change.start - reach), min(len(prose), change.end + reach)
-    starts = [c.start for c in before]
     first = bisect.bisect_left(starts, low)
     if first and before[first - 1].end > low:
         first -= 1
@@ -136,20 +142,24 @@ def _doubled(
 ) -> tuple[str, ...] | None:
     """A run of a change's words twice in a row touching the last change's new
     words (runs of the whole text written count: absorbed words too)."""
-    own = [prose_words(window, start, end) for start, end in written]
+    words = prose_words(window, 0, len(window))
+    starts = [w.start for w in words]
+    own = [
+        words[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+        for start, end in written
+    ]
     runs = {
-        tuple(w.key for w in words[i : i + size])
-        for words in own
-        for size in range(1, len(words) + 1)
-        for i in range(len(words) - size + 1)
+        tuple(w.key for w in part[i : i + size])
+        for part in own
+        for size in range(1, len(part) + 1)
+        for i in range(len(part) - size + 1)
     }
     start, end, _label = inserted[-1]
-    words = prose_words(window, 0, len(window))
     touching = [i for i, w in enumerate(words) if w.start < end and w.end > start]
     if not touching or not runs:
         return None
     origins = _origins(words, inserted)
-    longest = max(len(words) for words in own)
+    longest = max(len(part) for part in own)
     first, last = touching[0], touching[-1]
     for size in range(1, longest + 1):
         low, high = max(0, first - 2 * size + 1), min(last, len(words) - 2 * size)
