@@ -157,7 +157,7 @@ def _closes(mark: str, before: str, after: str) -> bool:
     if mark in _APOSTROPHES and before.isalnum() and after.isalnum():
         return False  # "it’s"
     # A same-on-both-sides mark after a space and before a word opens instead.
-    return not (mark in _SYMMETRIC and before.isspace() and not after.isspace())
+    return not (mark in _SYMMETRIC and before.isspace() and after.isalnum())
 
 
 def _opens(mark: str, before: str, after: str) -> bool:
