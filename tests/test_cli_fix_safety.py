@@ -28,6 +28,9 @@ terms:
   - id: chair
     canonical: chairman
     forbidden: [chairperson]
+  - id: cbm
+    canonical: confidence-building measures
+    forbidden: [trust-building steps]
 """
 
 
@@ -263,22 +266,22 @@ class TestQuotations:
 class TestTypography:
     """The writer's apostrophes, hyphens and no-break spaces carry over."""
 
-    def test_apostrophes_and_spaces(self, folder):
-        """’s, s’ and no-break spaces in the matched text are kept."""
+    def test_apostrophes_hyphens_and_spaces(self, folder):
+        """’s, s’, a non-breaking hyphen and no-break spaces are kept."""
         data, _ = fix(
             folder,
             "a.txt",
-            "OBOR\u2019s plan; One\u00a0Belt\u00a0One\u00a0Road grew; "
-            "the chairpersons\u2019 views.\n".encode(),
+            "OBOR\u2019s plan; OBORs\u2019 loans; One\u00a0Belt\u00a0One\u00a0Road "
+            "grew; trust\u2011building steps; the chairpersons\u2019 views.\n".encode(),
             "-g",
             "glossary.yaml",
         )
         assert (
             data
             == (
-                "Belt and Road Initiative\u2019s plan; "
-                "Belt\u00a0and\u00a0Road\u00a0Initiative grew; "
-                "the chairpersons\u2019 views.\n"
+                "Belt and Road Initiative\u2019s plan; Belt and Road Initiatives\u2019 "
+                "loans; Belt\u00a0and\u00a0Road\u00a0Initiative grew; "
+                "confidence\u2011building measures; the chairpersons\u2019 views.\n"
             ).encode()
         )
 
