@@ -1,4 +1,10 @@
-"""Autofix, pure: safe non-overlapping edits that create no finding; unified diffs."""
+"""Autofix, pure: safe non-overlapping edits that create no finding.
+
+An edit writes the canonical form escaped for the file's markup
+(:mod:`termcheck.escape`), without repeating the canonical's words that
+already stand beside the match (:mod:`termcheck.absorb`,
+:mod:`termcheck.repeats`); quoted findings are left alone unless asked.
+"""
 
 from __future__ import annotations
 
@@ -19,6 +25,8 @@ from termcheck.repeats import change_of, without_repeats
 
 __all__ = [
     "FIXABLE",
+    "QUOTED",
+    "WHOLE",
     "Edit",
     "FixResult",
     "Skip",
@@ -32,7 +40,9 @@ FIXABLE: Final = frozenset({Kind.FORBIDDEN, Kind.CASE})
 Checker = Callable[[str], Sequence[Finding]]
 
 QUOTED: Final = "the text is quoted (someone's words); --fix-quotes rewrites it"
+"""Why a quoted finding is not fixed."""
 WHOLE: Final = "the words beside it already spell the canonical form; edit by hand"
+"""Why a finding right beside its whole canonical form is not fixed."""
 
 _GAP: Final = regex.compile(r"\s+")
 _BREAK: Final = regex.compile(r"\r\n|\r|\n")
@@ -40,7 +50,10 @@ _BREAK: Final = regex.compile(r"\r\n|\r|\n")
 
 @dataclass(frozen=True, slots=True)
 class Edit:
-    """One applied replacement: ``start``/``end`` are offsets in the original text."""
+    """One applied replacement: ``start``/``end`` are offsets in the original text.
+
+    The span is the finding's, widened over the canonical's words it absorbs.
+    """
 
     start: int
     end: int
