@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,7 +14,7 @@ from termcheck.atomic import replace_text
 from termcheck.baseline import Baseline, fingerprint
 from termcheck.errors import InputError
 from termcheck.extractors import markup_for
-from termcheck.fix import Edit, FixResult, Skip, apply_fixes, unified_diff
+from termcheck.fix import Edit, FixResult, Skip, apply_fixes, settle, unified_diff
 from termcheck.model import FileResult, Finding, FixOutcome
 
 if TYPE_CHECKING:
@@ -73,7 +74,7 @@ class PostCheck:
             hidden = self.baseline.split(text, findings)[1]
         outcome = None
         if self.fix is not None:
-            result = self._fix(display, path, text, findings, check, hidden)
+            result = self._fix(display, path, text, findings, check)
             outcome = self._finish(display, path, text, result, self.fix)
             if result.changed and outcome.problem is None:
                 text, findings = result.text, result.findings
@@ -92,33 +93,41 @@ class PostCheck:
         text: str,
         findings: Sequence[Finding],
         check: Check,
-        hidden: list[Finding],
     ) -> FixResult:
-        """Fix one text, leaving the words around baselined findings as they are."""
-        assert self.fix is not None
+        """Fix one text until a round changes nothing (see :func:`settle`)."""
         markup, fix_quotes, sensitive = self._file_settings(display, path)
-        protected = list(hidden)
-        held: list[Skip] = []
-        while True:
-            result = apply_fixes(
-                text,
-                findings,
-                near_miss_min=self.fix.near_miss_min,
-                check=check,
-                protected=protected,
-                markup=markup,
-                fix_quotes=fix_quotes or self.fix.fix_quotes,
-                case_sensitive=sensitive,
-            )
-            blamed = _unhiding(text, result, hidden) if hidden else []
-            if not blamed:
-                break
-            held.extend(Skip(edit.finding, BASELINE_CONTEXT) for edit in blamed)
-            protected.extend(edit.finding for edit in blamed)
-        if held:
-            skipped = sorted((*result.skipped, *held), key=lambda s: s.finding.start)
-            result = dataclasses.replace(result, skipped=tuple(skipped))
-        return result
+        assert self.fix is not None
+        fix = functools.partial(
+            apply_fixes,
+            near_miss_min=self.fix.near_miss_min,
+            check=check,
+            markup=markup,
+            fix_quotes=fix_quotes or self.fix.fix_quotes,
+            case_sensitive=sensitive,
+        )
+
+        def one_round(text: str, findings: Sequence[Finding]) -> FixResult:
+            """Fix once, leaving the words around baselined findings as they are."""
+            hidden = []
+            if self.baseline is not None:
+                hidden = self.baseline.split(text, findings)[1]
+            protected = list(hidden)
+            held: list[Skip] = []
+            while True:
+                result = fix(text, findings, protected=protected)
+                blamed = _unhiding(text, result, hidden) if hidden else []
+                if not blamed:
+                    break
+                held.extend(Skip(edit.finding, BASELINE_CONTEXT) for edit in blamed)
+                protected.extend(edit.finding for edit in blamed)
+            if held:
+                skipped = sorted(
+                    (*result.skipped, *held), key=lambda s: s.finding.start
+                )
+                result = dataclasses.replace(result, skipped=tuple(skipped))
+            return result
+
+        return settle(one_round, text, findings)
 
     def _file_settings(
         self, display: str, path: Path | None
