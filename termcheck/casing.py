@@ -8,7 +8,7 @@ import regex
 
 from termcheck.tokens import FUNCTION_WORDS
 
-__all__ = ["carry_case", "line_opener", "sentence_start"]
+__all__ = ["carry_case", "carry_typography", "line_opener", "sentence_start"]
 
 # Words of a replacement or a matched span, for case styles.
 #   "confidence-building measures" -> "confidence", "building", "measures"
@@ -18,6 +18,12 @@ _WORD: Final = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['\u2019][\p{L}\p{M}\p{N}]+)
 _OPENERS: Final = frozenset("\"'\u201c\u2018\u00ab([{*_`#>-+|")
 _ENDS: Final = frozenset(".!?\u2026")
 _LINE_MARKS: Final = _OPENERS | frozenset(".)")
+# Typographic apostrophes and hyphens a writer may use instead of ' and -.
+_APOSTROPHES: Final = "\u2019\u02bc"
+_HYPHENS: Final = "\u2010\u2011"
+# Spaces that keep two words on one line.
+_FIXED_SPACES: Final = "\u00a0\u202f"
+_GAP: Final = regex.compile(r"\s+")
 
 
 def carry_case(
@@ -34,8 +40,40 @@ def carry_case(
     own style is unknown). ALL CAPS and Title Case carry over only where the
     matched text departs from its form's own style; a lower-case replacement
     gets a capital at a sentence start or where the matched text added one.
-    A ``case: sensitive`` term always keeps the canonical's own case.
+    A ``case: sensitive`` term always keeps the canonical's own case. The
+    writer's typography carries over (see :func:`carry_typography`).
     """
+    return carry_typography(
+        _carry_case(replacement, matched, form, case_sensitive, sentence_start),
+        matched,
+    )
+
+
+def carry_typography(replacement: str, matched: str) -> str:
+    """``replacement`` in the typography of the text it replaces.
+
+    Where the matched text writes its apostrophes as ``’`` (or ``ʼ``), its
+    hyphens as ``‐`` or ``‑`` (non-breaking), or every space between its words
+    as a no-break space, the replacement's ``'``, ``-`` and spaces follow:
+    ``OBOR’s`` -> ``Belt and Road Initiative’s``.
+    """
+    for marks, plain in ((_APOSTROPHES, "'"), (_HYPHENS, "-")):
+        used = {c for c in matched if c in marks}
+        if len(used) == 1 and plain not in matched and plain in replacement:
+            replacement = replacement.replace(plain, used.pop())
+    gaps = set(_GAP.findall(matched))
+    if len(gaps) == 1 and (gap := gaps.pop()) in _FIXED_SPACES:
+        replacement = replacement.replace(" ", gap)
+    return replacement
+
+
+def _carry_case(
+    replacement: str,
+    matched: str,
+    form: str | None,
+    case_sensitive: bool,
+    sentence_start: bool,
+) -> str:
     if case_sensitive or not replacement:
         return replacement
     style, form_style = _style(matched), (None if form is None else _style(form))

@@ -17,6 +17,7 @@ from termcheck.extractors import EXTRACTORS
 from termcheck.extractors.mask import blank
 from termcheck.matcher import find_matches
 from termcheck.model import Finding, Glossary, Match
+from termcheck.quotes import mark_quoted, quotations
 
 __all__ = [
     "Prose",
@@ -67,10 +68,11 @@ def check_document(
 @dataclass(frozen=True, slots=True)
 class Prose:
     """A text's prose for the matcher: ``masked`` (see ``extractors``), with the
-    bodies of ``directives`` blanked too."""
+    bodies of ``directives`` blanked too; ``markup`` tells quotations apart."""
 
     masked: str
     directives: tuple[Directive, ...] = ()
+    markup: str = "plain"
 
 
 def extract_prose(
@@ -87,7 +89,7 @@ def extract_prose(
             parts += [masked[position : directive.start], body]
             position = directive.end
         masked = "".join([*parts, masked[position:]])
-    return Prose(masked, tuple(directives))
+    return Prose(masked, tuple(directives), markup or "plain")
 
 
 def report_matches(
@@ -104,6 +106,8 @@ def report_matches(
     findings = classify(glossary, matches, text, path)
     if prose.masked is not text:
         findings = [_mark_markup(f, text, prose.masked) for f in findings]
+    if findings:  # someone's quoted words: said in the message, not fixed
+        findings = mark_quoted(findings, quotations(text, prose.masked, prose.markup))
     if disabled:
         findings = [f for f in findings if f.term not in disabled]
     if not prose.directives:

@@ -22,7 +22,8 @@ from termcheck.model import ExitCode
 
 if TYPE_CHECKING:
     from termcheck.model import Glossary, Report
-    from termcheck.postcheck import PostCheck
+    from termcheck.postcheck import FixSettings, PostCheck
+    from termcheck.project import Project
 
 __all__ = ["FAIL_ON", "cli", "main"]
 
@@ -74,6 +75,11 @@ def cli() -> None:
     type=click.FloatRange(0, 1, min_open=True),
     metavar="SCORE",
     help="Also rewrite near-misses scoring at least SCORE (implies --fix).",
+)
+@click.option(
+    "--fix-quotes",
+    is_flag=True,
+    help="Also rewrite findings inside quotations (implies --fix).",
 )
 @click.option(
     "--diff", is_flag=True, help="Print the fixes as a unified diff; write nothing."
@@ -146,6 +152,7 @@ def check_command(
     encoding: str | None,
     fix: bool,
     fix_near_misses: float | None,
+    fix_quotes: bool,
     diff: bool,
     output: str | None,
     baseline: str | None,
@@ -165,7 +172,7 @@ def check_command(
     input error (or a file that --fix could not write).
     """
     paths = paths_to_check(ctx, paths, stdin_filename)
-    fixing = fix or diff or fix_near_misses is not None
+    fixing = fix or diff or fix_near_misses is not None or fix_quotes
     if fixing and not diff and "-" in paths:
         _fail(ctx, "standard input cannot be fixed in place; use --diff")
     from termcheck.files import check_encoding
@@ -185,7 +192,8 @@ def check_command(
     from termcheck.progress import progress_for
     from termcheck.runner import check_paths  # brings in the matcher
 
-    after = _after_check(paths, fixing, fix_near_misses, diff, write_baseline, baseline)
+    fix_settings = _fix_settings(paths, fixing, fix_near_misses, diff, fix_quotes)
+    after = _after_check(project, fix_settings, write_baseline, baseline)
     keep = context or write_baseline or output_format in ("sarif", "gitlab")
     sources: dict[str, str] = {}
     report = check_paths(
@@ -224,26 +232,36 @@ def check_command(
     ctx.exit(int(exit_status(code, changed=changed, exit_zero=exit_zero)))
 
 
-def _after_check(
+def _fix_settings(
     paths: Sequence[str],
     fixing: bool,
     near_miss_min: float | None,
     diff: bool,
+    fix_quotes: bool,
+) -> FixSettings | None:
+    """How --fix/--diff run, or None without them."""
+    from termcheck.atomic import checked_trees
+    from termcheck.postcheck import FixSettings
+
+    if not fixing:
+        return None
+    return FixSettings(near_miss_min, not diff, checked_trees(paths), fix_quotes)
+
+
+def _after_check(
+    project: Project,
+    settings: FixSettings | None,
     write_baseline: str | None,
     baseline: str | None,
 ) -> PostCheck | None:
     """The per-file step for --fix/--diff and --baseline, or None without them."""
-    from termcheck.atomic import checked_trees
     from termcheck.baseline import load_baseline
-    from termcheck.postcheck import FixSettings, PostCheck
+    from termcheck.postcheck import PostCheck
 
-    settings = None
-    if fixing:
-        settings = FixSettings(near_miss_min, not diff, checked_trees(paths))
     hidden = load_baseline(baseline) if baseline and not write_baseline else None
     if settings is None and hidden is None:
         return None
-    return PostCheck(settings, hidden)
+    return PostCheck(settings, hidden, project)
 
 
 def _write_baseline(path: str, report: Report, sources: dict[str, str]) -> Report:

@@ -54,9 +54,10 @@ KEYS: Final = (
     "format",
     "markup",
     "fuzzy",
+    "fix-quotes",
     "overrides",
 )
-OVERRIDE_KEYS: Final = ("paths", "glossaries", "fail-on", "disable")
+OVERRIDE_KEYS: Final = ("paths", "glossaries", "fail-on", "disable", "fix-quotes")
 FAIL_ON: Final = ("error", "warning", "info", "never")
 """``fail-on`` levels; ``never`` fails only on errors of input."""
 DEFAULT_FUZZY: Final = 0.88
@@ -71,6 +72,7 @@ class Override:
     glossaries: tuple[str, ...] | None = None  # None: keep the project's
     fail_on: str | None = None
     disable: tuple[str, ...] = ()
+    fix_quotes: bool | None = None  # None: keep the project's
     line: int = 0  # where the entry starts in the config file
 
 
@@ -92,6 +94,7 @@ class Config:
     format: str | None = None
     markup: tuple[tuple[str, str], ...] = ()  # (".mdx", "markdown"), ...
     fuzzy: float | None = DEFAULT_FUZZY
+    fix_quotes: bool = False  # --fix rewrites quoted findings too
     overrides: tuple[Override, ...] = ()
 
     @property
@@ -190,6 +193,7 @@ class _Reader(NodeReader):
             format=self.format(given(top, "format")),
             markup=self.markup(markup) if markup else (),
             fuzzy=self.fuzzy(fuzzy) if fuzzy else DEFAULT_FUZZY,
+            fix_quotes=self.flag(given(top, "fix-quotes"), "'fix-quotes'") or False,
             overrides=self.overrides(overrides, folder) if overrides else (),
         )
 
@@ -276,6 +280,13 @@ class _Reader(NodeReader):
         problem = "'fuzzy' must be a number in (0, 1] or false, not "
         raise self.fail(node, problem + describe(node))
 
+    def flag(self, node: YValue | None, what: str) -> bool | None:
+        if node is None:
+            return None
+        if isinstance(node, YScalar) and node.tag == "bool":
+            return bool(node.value)
+        raise self.fail(node, f"{what} must be true or false, not {describe(node)}")
+
     def overrides(self, node: YValue, folder: Path) -> tuple[Override, ...]:
         if not isinstance(node, YList):
             raise self.fail(node, f"'overrides' must be a list, not {describe(node)}")
@@ -294,5 +305,6 @@ class _Reader(NodeReader):
             else None,
             fail_on=self.fail_on(given(entry, "fail-on")),
             disable=self.texts(given(entry, "disable"), "'disable'"),
+            fix_quotes=self.flag(given(entry, "fix-quotes"), "'fix-quotes'"),
             line=node.line,
         )

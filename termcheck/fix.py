@@ -1,54 +1,42 @@
-"""Autofix, pure: safe non-overlapping edits that create no finding; unified diffs."""
+"""Autofix, pure: safe non-overlapping edits that create no finding.
+
+An edit writes the canonical form escaped for the file's markup
+(:mod:`termcheck.escape`), without repeating the canonical's words that
+already stand beside the match (:mod:`termcheck.absorb`,
+:mod:`termcheck.repeats`); quoted findings are left alone unless asked.
+"""
 
 from __future__ import annotations
 
 import bisect
-import difflib
+import dataclasses
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import Final
 
-import regex
-
+from termcheck.diff import unified_diff
+from termcheck.fix_edit import FIXABLE, QUOTED, WHOLE, Edit, Prose, Skip, candidates
 from termcheck.model import Finding, Kind
+from termcheck.repeats import change_of, without_repeats
 
 __all__ = [
     "FIXABLE",
+    "QUOTED",
+    "WHOLE",
     "Edit",
     "FixResult",
     "Skip",
     "apply_fixes",
+    "settle",
     "unified_diff",
 ]
 
-FIXABLE: Final = frozenset({Kind.FORBIDDEN, Kind.CASE})
-"""Kinds that ``--fix`` rewrites; near-misses only above ``--fix-near-misses``."""
 
 Checker = Callable[[str], Sequence[Finding]]
+FixOnce = Callable[[str, Sequence[Finding]], "FixResult"]
 
-_GAP: Final = regex.compile(r"\s+")
-_BREAK: Final = regex.compile(r"\r\n|\r|\n")
-# Lines with their endings, as editors count them: CRLF, lone CR, LF.
-_LINE: Final = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
-_NO_NEWLINE: Final = "\\ No newline at end of file\n"
-
-
-@dataclass(frozen=True, slots=True)
-class Edit:
-    """One applied replacement: ``start``/``end`` are offsets in the original text."""
-
-    start: int
-    end: int
-    text: str
-    finding: Finding
-
-
-@dataclass(frozen=True, slots=True)
-class Skip:
-    """A fixable finding that was left alone, and why."""
-
-    finding: Finding
-    reason: str
+MAX_ROUNDS: Final = 8
+"""Rounds :func:`settle` runs at most; a round that fixes nothing ends it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,90 +68,117 @@ def apply_fixes(
     near_miss_min: float | None = None,
     check: Checker | None = None,
     protected: Collection[Finding] = (),
+    markup: str = "plain",
+    fix_quotes: bool = False,
+    case_sensitive: Callable[[str], bool] | None = None,
 ) -> FixResult:
     """Apply the replacements of ``findings`` (all findings of ``text``).
 
     FORBIDDEN and CASE findings are fixed, and NEAR_MISS findings scoring at least
-    ``near_miss_min``. Findings in ``protected`` (baselined) are left alone.
-    Overlapping findings are all skipped. With ``check``, the fixed text is
-    checked again and every replacement that brings a finding the text did not
-    have is undone, until none does.
+    ``near_miss_min``. Findings in ``protected`` (baselined) are left alone, and
+    so are quoted ones unless ``fix_quotes``. Words of the canonical form that
+    already stand next to a match are absorbed, not repeated; the replacement is
+    escaped for ``markup`` (or refused). Overlapping findings are all skipped.
+    With ``check``, the fixed text is checked again and every replacement that
+    brings a finding the text did not have is undone, until none does; so is
+    every replacement that puts a word sequence twice in a row.
+    ``case_sensitive`` tells, by term id, whether absorbed words take the
+    canonical's case (default: they keep the writer's).
     """
-    wanted, skipped = _candidates(findings, near_miss_min, protected)
-    edits, overlapping = _without_overlaps(wanted, findings)
+    prose = Prose(text, markup)
+    wanted, skipped = candidates(
+        prose, findings, near_miss_min, protected, fix_quotes, case_sensitive
+    )
+    pool, overlapping = _without_overlaps(wanted, findings)
     skipped.extend(overlapping)
     while True:
+        edits, repeating = _without_repeats(prose, pool)
         fixed = _splice(text, edits)
         after = tuple(check(fixed)) if check is not None and edits else ()
         if check is not None and not edits:
             after = tuple(findings)
         new = _new_findings(findings, edits, after)
         if not new:
-            order = sorted(skipped, key=lambda s: s.finding.start)
+            order = sorted([*skipped, *repeating], key=lambda s: s.finding.start)
             return FixResult(fixed, tuple(edits), tuple(order), after)
         blamed = _blame(new, edits)
         for edit, finding in blamed.items():
             skipped.append(Skip(edit.finding, _would_create(finding)))
-        edits = [edit for edit in edits if edit not in blamed]
+        pool = [edit for edit in pool if edit not in blamed]
 
 
-def _candidates(
-    findings: Sequence[Finding],
-    near_miss_min: float | None,
-    protected: Collection[Finding],
+def settle(fix_once: FixOnce, text: str, findings: Sequence[Finding]) -> FixResult:
+    """Fix, then fix the result again, until a round changes nothing.
+
+    A fix that one round leaves alone because of its neighbours (a repeat, a
+    new finding) may be possible once they are fixed; running the rounds here
+    means a second ``--fix`` run finds nothing left to do. ``fix_once`` is one
+    round (:func:`apply_fixes` with its options) on a text and its findings.
+    The result's ``applied`` holds every round's edits (each in the text of its
+    round), ``skipped`` the last round's, in the fixed text.
+    """
+    result = fix_once(text, findings)
+    applied = list(result.applied)
+    for _round in range(MAX_ROUNDS - 1):
+        if not result.changed:
+            break
+        again = fix_once(result.text, result.findings)
+        applied.extend(again.applied)
+        result = again if again.changed else dataclasses.replace(again, applied=())
+    return dataclasses.replace(result, applied=tuple(applied))
+
+
+def _without_repeats(
+    prose: Prose, edits: Sequence[Edit]
 ) -> tuple[list[Edit], list[Skip]]:
-    """The edits wanted, and the fixable findings that have no usable replacement."""
-    edits: list[Edit] = []
-    skipped: list[Skip] = []
-    keep = set(protected)
-    for finding in findings:
-        eligible = finding.kind in FIXABLE or (
-            finding.kind is Kind.NEAR_MISS
-            and near_miss_min is not None
-            and finding.score >= near_miss_min
+    """Drop the edits that would put a word sequence twice in a row."""
+    if not edits:
+        return [], []
+    changes = [
+        change_of(
+            prose.masked,
+            (edit.start, edit.end),
+            edit.text,
+            (edit.finding.start, edit.finding.end),
+            edit.finding.matched,
         )
-        if not eligible or finding in keep:
-            continue
-        if not finding.fixable:
-            reason = (
-                "the text runs across markup, which a rewrite would lose; edit by hand"
-            )
-            skipped.append(Skip(finding, reason))
-        elif finding.replacement is None:
-            reason = (
-                "the canonical form has no regular plural or possessive; edit by hand"
-            )
-            skipped.append(Skip(finding, reason))
-        elif finding.replacement != finding.matched:
-            text = _fit_whitespace(finding.matched, finding.replacement)
-            if _BREAK.findall(text) != _BREAK.findall(finding.matched):
-                reason = (
-                    "the text runs across lines and the replacement has no room "
-                    "for the line break; edit by hand"
-                )
-                skipped.append(Skip(finding, reason))
-                continue
-            edits.append(Edit(finding.start, finding.end, text, finding))
-    return edits, skipped
+        for edit in edits
+    ]
+    kept, refused = without_repeats(prose.masked, changes)
+    skipped = [
+        Skip(
+            edits[number].finding,
+            f'the replacement would put "{" ".join(sequence)}" twice in a row; '
+            "edit by hand",
+        )
+        for number, sequence in refused.items()
+    ]
+    return [edits[number] for number in kept], skipped
 
 
 def _without_overlaps(
     edits: list[Edit], findings: Sequence[Finding]
 ) -> tuple[list[Edit], list[Skip]]:
-    """Drop every edit whose span overlaps another finding's span."""
-    overlapping: set[int] = set()
-    active: list[tuple[int, int]] = []  # (end, number) of spans still open
-    order = sorted(
-        range(len(findings)), key=lambda i: (findings[i].start, findings[i].end)
-    )
-    for number in order:
-        start = findings[number].start
-        active = [(end, other) for end, other in active if end > start]
+    """Drop every edit whose span overlaps another finding's or edit's span.
+
+    An edit's span takes in the words it absorbs; a finding without an edit
+    keeps its own span.
+    """
+    by_finding = {edit.finding: edit for edit in edits}
+    spans = []
+    for finding in findings:
+        edit = by_finding.get(finding)
+        start, end = (edit.start, edit.end) if edit else (finding.start, finding.end)
+        spans.append((start, max(end, start + 1), finding))
+    spans.sort(key=lambda span: (span[0], span[1]))
+    flagged: set[Finding] = set()
+    active: list[tuple[int, Finding]] = []  # (end, finding) of spans still open
+    for start, end, finding in spans:
+        active = [(stop, other) for stop, other in active if stop > start]
         if active:
-            overlapping.add(number)
-            overlapping.update(other for _end, other in active)
-        active.append((max(findings[number].end, start + 1), number))
-    flagged = {findings[number] for number in overlapping}
+            flagged.add(finding)
+            flagged.update(other for _stop, other in active)
+        active.append((end, finding))
     kept = [edit for edit in edits if edit.finding not in flagged]
     skipped = [
         Skip(edit.finding, "overlaps another finding")
@@ -171,24 +186,6 @@ def _without_overlaps(
         if edit.finding in flagged
     ]
     return sorted(kept, key=lambda e: e.start), skipped
-
-
-def _fit_whitespace(matched: str, replacement: str) -> str:
-    """Keep the line breaks of a matched span that ran across lines."""
-    breaks = [gap for gap in _GAP.finditer(matched) if "\n" in gap[0] or "\r" in gap[0]]
-    spaces = [gap.start() for gap in _GAP.finditer(replacement)]
-    if not breaks or not spaces:
-        return replacement
-    chars = list(replacement)
-    free = list(spaces)
-    for gap in breaks:
-        ratio = gap.start() / max(len(matched), 1)
-        spot = min(free, key=lambda s: abs(s / len(replacement) - ratio))
-        free.remove(spot)
-        chars[spot] = gap[0]
-        if not free:
-            break
-    return "".join(chars)
 
 
 def _splice(text: str, edits: Sequence[Edit]) -> str:
@@ -256,22 +253,3 @@ def _would_create(finding: Finding) -> str:
         f"the replacement would create a new {finding.kind.value} finding "
         f'("{finding.matched}", {finding.term})'
     )
-
-
-def unified_diff(path: str, before: str, after: str) -> str:
-    """A ``git apply``-able unified diff of one file ("" when nothing changed).
-
-    Line endings are kept as they are in the file; a last line without one is
-    marked ``\\ No newline at end of file`` as diff(1) does.
-    """
-    if before == after:
-        return ""
-    old = _LINE.findall(before)
-    new = _LINE.findall(after)
-    out = []
-    for line in difflib.unified_diff(old, new, f"a/{path}", f"b/{path}", lineterm="\n"):
-        if line.endswith(("\n", "\r")):
-            out.append(line)
-        else:
-            out.append(line + "\n" + _NO_NEWLINE)
-    return "".join(out)

@@ -199,6 +199,9 @@ class Finding:
     # it runs across markup (``community of *human* destiny``), which a rewrite
     # would lose.
     fixable: bool = True
+    # True where the span lies inside a quotation (quotation marks, a block
+    # quote): someone's words, which --fix rewrites only with --fix-quotes.
+    quoted: bool = False
 
     @property
     def sort_key(self) -> tuple[str, int, int, str]:

@@ -26,12 +26,14 @@ NO_GLOSSARY = (
 
 @dataclass(frozen=True, slots=True)
 class FileSettings:
-    """What applies to one file: its markup, glossaries, fail-on, disabled terms."""
+    """What applies to one file: its markup, glossaries, fail-on, disabled terms,
+    and whether ``--fix`` may rewrite its quoted findings."""
 
     markup: str
     glossaries: tuple[str, ...]
     fail_on: str
     disable: frozenset[str] = frozenset()
+    fix_quotes: bool = False
 
 
 class Project:
@@ -99,7 +101,10 @@ class Project:
         if path is None and self.stdin_name is not None:
             path = Path(self.stdin_name)
         glossaries, fail_on, disable = self._glossaries, self._fail_on, set[str]()
+        fix_quotes = self.config.fix_quotes
         for override in self._overrides_for(path):
+            if override.fix_quotes is not None:
+                fix_quotes = override.fix_quotes
             if override.glossaries is not None and not self._cli_glossaries:
                 glossaries = override.glossaries
             if override.fail_on is not None and not self._cli_fail_on:
@@ -107,7 +112,7 @@ class Project:
             disable.update(override.disable)
         markup = self._markup or markup_for(path, self.config.markup_map)
         self._fail_on_by_file[display] = fail_on
-        return FileSettings(markup, glossaries, fail_on, frozenset(disable))
+        return FileSettings(markup, glossaries, fail_on, frozenset(disable), fix_quotes)
 
     def _overrides_for(self, path: Path | None) -> list[Override]:
         if path is None or not self._specs:

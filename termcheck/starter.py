@@ -77,12 +77,17 @@ fail-on: error
 # or false for no near-miss search.
 # fuzzy: 0.88
 
+# Whether `--fix` also rewrites findings inside quotations (someone's words);
+# they are reported either way. `--fix-quotes` does it for one run.
+# fix-quotes: false
+
 # Settings for some paths, applied in order; a later match wins.
 # overrides:
 #   - paths: ["legal/**"]
 #     glossaries: [legal-glossary.yaml]
 #     fail-on: warning
 #     disable: [email]
+#     fix-quotes: true
 """
 
 

@@ -14,6 +14,7 @@ from termcheck.errors import BinaryFileError, InputError
 from termcheck.files import BINARY_PROBE, BOMS
 from termcheck.matcher import find_matches
 from termcheck.model import FileResult, Finding, Glossary, Match
+from termcheck.quotes import Quotations, mark_quoted, quotations
 from termcheck.text import LineIndex
 
 __all__ = [
@@ -53,6 +54,7 @@ class _Placed:
     end_line: int
     end_column: int
     matched: str
+    quoted: bool = False
 
 
 class HasDirectives(Exception):
@@ -99,10 +101,13 @@ def check_large_file(
         if directives and _has_directives(window.text):
             raise HasDirectives
         lines = LineIndex(window.text)
+        quotes: Quotations | None = None  # found on the window's first match
         for match in find_matches(glossary, window.text):
             start = window.offset + match.start
             if not window.low <= start < window.high:
                 continue
+            if quotes is None:
+                quotes = quotations(window.text, window.text, "plain")
             line, column = lines.position(match.start)
             end_line, end_column = lines.end_position(match.end)
             placed.append(
@@ -115,6 +120,7 @@ def check_large_file(
                     end_line + window.line - 1,
                     end_column + (window.column - 1 if end_line == 1 else 0),
                     window.text[match.start : match.end],
+                    quotes.covers(match.start, match.end),
                 )
             )
     return _classify(glossary, placed, display)
@@ -137,6 +143,10 @@ def _classify(glossary: Glossary, placed: list[_Placed], display: str) -> list[F
     result = []
     for finding in findings:
         item = by_start[finding.start]
+        if item.quoted:
+            finding = mark_quoted(
+                [finding], Quotations((finding.start,), (finding.end,))
+            )[0]
         result.append(
             dataclasses.replace(
                 finding,

@@ -60,6 +60,17 @@ class TestParse:
         config = parse_config("", ".termcheck.yaml")
         assert config == Config(path=".termcheck.yaml", root=Path())
 
+    def test_fix_quotes(self):
+        """``fix-quotes`` on the top level and in an override."""
+        config = parse_config(
+            "fix-quotes: true\noverrides:\n  - paths: [a/]\n    fix-quotes: false\n"
+            "  - paths: [b/]\n",
+            "c.yaml",
+        )
+        assert config.fix_quotes is True
+        assert [o.fix_quotes for o in config.overrides] == [False, None]
+        assert parse_config("", "c.yaml").fix_quotes is False
+
     @pytest.mark.parametrize("value", ["false", "0"])
     def test_fuzzy_off(self, value):
         """``fuzzy: false`` (or 0) turns near-miss search off by default."""
@@ -86,6 +97,7 @@ class TestParse:
             ),
             ("overrides:\n  - fail-on: info\n", 2, "an override needs 'paths'"),
             ("include: notalist\n", 1, "'include' must be a list"),
+            ("fix-quotes: 1\n", 1, "'fix-quotes' must be true or false, not"),
             ("- a\n", 1, "the config must be a mapping"),
             ("key: [unclosed\n", 2, "invalid YAML"),
         ],

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from termcheck.checker import check_text
-from termcheck.fix import apply_fixes, unified_diff
+from termcheck.fix import FixResult, apply_fixes, settle, unified_diff
 from termcheck.model import Form, Glossary, Kind, Status, Term
 from tests.profiles import examples
 from tests.semantics import semantics_glossary
@@ -55,10 +55,10 @@ class TestApplyFixesCase:
             "Global Security Initiative rules."
         )
 
-    def test_typographic_apostrophe_is_replaced_whole(self):
-        """A possessive with ’ is fixed; the canonical carries the ending."""
+    def test_typographic_apostrophe_is_kept(self):
+        """A possessive with ’ is fixed; the canonical carries the ending and ’."""
         assert fix("The community of human destiny\u2019s plan.") == (
-            "The community with a shared future for mankind's plan."
+            "The community with a shared future for mankind\u2019s plan."
         )
 
 
@@ -260,6 +260,42 @@ class TestApplyFixesSafety:
         assert not apply_fixes("OBOR", [finding]).changed
         unfixable = replace(finding, kind=Kind.INCONSISTENT)
         assert not apply_fixes("OBOR", [unfixable]).changed
+
+
+class TestSettle:
+    """Fixing again until a round changes nothing."""
+
+    def test_rounds_until_nothing_changes(self, make_finding):
+        """Each round gets the last one's text; edits add up; skips are the last's."""
+        seen: list[str] = []
+
+        def one_round(text, findings):
+            seen.append(text)
+            if "OBOR" not in text:
+                return FixResult(text, findings=tuple(findings))
+            start = text.index("OBOR")
+            finding = make_finding(start=start, end=start + 4)
+            return apply_fixes(text, [finding])
+
+        result = settle(one_round, "OBOR and OBOR", [])
+        assert result.text == "Belt and Road Initiative and Belt and Road Initiative"
+        assert len(result.applied) == 2
+        assert seen == [
+            "OBOR and OBOR",
+            "Belt and Road Initiative and OBOR",
+            "Belt and Road Initiative and Belt and Road Initiative",
+        ]
+
+    def test_one_round_when_nothing_changes(self):
+        """A text with nothing to fix is looked at once."""
+        calls = []
+
+        def one_round(text, findings):
+            calls.append(text)
+            return FixResult(text)
+
+        assert not settle(one_round, "text", []).changed
+        assert calls == ["text"]
 
 
 class TestUnifiedDiff:

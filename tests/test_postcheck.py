@@ -12,7 +12,7 @@ import pytest
 from termcheck.atomic import checked_trees
 from termcheck.baseline import Baseline, fingerprint
 from termcheck.checker import check_text
-from termcheck.postcheck import FixSettings, PostCheck
+from termcheck.postcheck import BASELINE_CONTEXT, FixSettings, PostCheck
 from termcheck.runner import check_paths
 from tests.semantics import semantics_glossary
 
@@ -145,17 +145,37 @@ class TestBaselineStep:
 
     def test_baselined_findings_hidden_and_not_fixed(self, tmp_path):
         """A recorded finding is counted as baselined and left in the file."""
-        text = "Loans to OBOR grew. Later OBOR shrank.\n"
+        text = "Loans to OBOR grew.\nLater OBOR shrank.\n"
         (tmp_path / "a.md").write_bytes(text.encode())
         first = check_text(GLOSSARY, text, path="a.md")[0]
         baseline = Baseline({fingerprint(first, text): 1})
         report = run_fix(tmp_path, "a.md", baseline=baseline)
         assert (tmp_path / "a.md").read_bytes() == (
-            b"Loans to OBOR grew. Later Belt and Road Initiative shrank.\n"
+            b"Loans to OBOR grew.\nLater Belt and Road Initiative shrank.\n"
         )
         (result,) = report.results
         assert result.baselined == 1
         assert result.findings == ()
+
+    def test_fix_beside_a_baselined_finding_is_held_back(self, tmp_path):
+        """A fix among the words that fingerprint a baselined finding is not made.
+
+        Fixing the second OBOR would change the words after the first, so the
+        first would no longer match the baseline and come back.
+        """
+        text = "Loans to OBOR grew. Later OBOR shrank.\n"
+        (tmp_path / "a.md").write_bytes(text.encode())
+        first = check_text(GLOSSARY, text, path="a.md")[0]
+        baseline = Baseline({fingerprint(first, text): 1})
+        report = run_fix(tmp_path, "a.md", baseline=baseline)
+        assert (tmp_path / "a.md").read_bytes() == text.encode()
+        (result,) = report.results
+        assert result.baselined == 1
+        assert [f.column for f in result.findings] == [27]
+        assert result.fix is not None
+        ((held, reason),) = result.fix.skipped
+        assert held.column == 27
+        assert reason == BASELINE_CONTEXT
 
     def test_baseline_without_fix(self, tmp_path):
         """Without --fix the baseline only filters the report."""

@@ -249,3 +249,28 @@ class TestProjectValidation:
         """Without any glossary, validation says how to give one."""
         with pytest.raises(ConfigError, match="no glossary given"):
             Project(Config()).validate()
+
+
+class TestFixQuotes:
+    """``fix-quotes`` per file: the config's value, overrides applied in order."""
+
+    def test_settings_for(self, tmp_path):
+        """A later matching override wins; other files keep the top-level value."""
+        from termcheck.config import parse_config
+        from termcheck.project import Project
+
+        config = parse_config(
+            "fix-quotes: true\noverrides:\n"
+            "  - paths: [keep/]\n    fix-quotes: false\n"
+            "  - paths: [keep/open/]\n    fix-quotes: true\n",
+            str(tmp_path / ".termcheck.yaml"),
+        )
+        project = Project(config, glossaries=["diplomacy-en"])
+        for name, expected in [
+            ("a.md", True),
+            ("keep/a.md", False),
+            ("keep/open/a.md", True),
+        ]:
+            path = tmp_path / name
+            assert project.settings_for(name, path).fix_quotes is expected, name
+        assert project.settings_for("<stdin>", None).fix_quotes is True

@@ -41,6 +41,7 @@ PARTS = (
     "A global security initiative was noted by the Global Security Initiative.",
     "The Belt and Raod Initiative came up.",
     "Some words with nothing to find in them at all, just filler text here.",
+    'He said \u201cOne Belt One Road\u201d and "One Belt One Road" then.',
     "One Belt",  # a phrase wrapped over the line break that follows
 )
 
@@ -67,6 +68,8 @@ class TestCheckLargeFile:
             "inconsistent",
             "near-miss",
         }
+        assert any(f.quoted for f in whole)
+        assert not all(f.quoted for f in whole)
 
     def test_utf16_with_bom_and_non_ascii(self, glossary, tmp_path, small_windows):
         """Decoding follows files.decode: BOMs, and columns count code points."""

@@ -84,7 +84,7 @@ class DocumentChecker:
             directives.extend(_moved(d, start) for d in prose.directives)
         self._prose = kept
         joined = "".join(masked)
-        return Prose(text if joined == text else joined, tuple(directives))
+        return Prose(text if joined == text else joined, tuple(directives), self.markup)
 
     def _extract_piece(self, piece: str, suffix: str) -> Prose:
         prose = extract_prose(
@@ -93,7 +93,7 @@ class DocumentChecker:
         if not suffix:
             return prose
         inside = tuple(d for d in prose.directives if d.end <= len(piece))
-        return Prose(prose.masked[: len(piece)], inside)
+        return Prose(prose.masked[: len(piece)], inside, prose.markup)
 
     def _match(self, glossary: Glossary, masked: str) -> list[Match]:
         kept: dict[str, tuple[Match, ...]] = {}

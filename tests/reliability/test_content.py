@@ -20,14 +20,14 @@ from termcheck.guard import DEFAULT_MAX_FILE_SIZE
 from termcheck.runner import check_paths
 from tests.reliability.battery import GLOSSARY, GOOD_FINDING, check
 
-FINDING = 'error: "OBOR" is an unapproved variant'
+FINDING = '"OBOR" is an unapproved variant'  # quoted or not
 
 
 def positions(stdout: str, path: str) -> list[tuple[int, int]]:
     """(line, column) of each finding in ``path``, from the text report."""
     found = []
     for line in stdout.splitlines():
-        if line.startswith(f"{path}:") and FINDING in line:
+        if line.startswith(f"{path}:") and ": error: " in line and FINDING in line:
             _, row, column, _ = line[len(path) :].split(":", 3)
             found.append((int(row), int(column)))
     return found
