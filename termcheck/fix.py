@@ -125,7 +125,7 @@ def _candidates(
         if not eligible or finding in keep:
             continue
         if not finding.fixable:
-            reason = (
+            reason = finding.fix_note or (
                 "the text runs across markup, which a rewrite would lose; edit by hand"
             )
             skipped.append(Skip(finding, reason))
@@ -175,6 +175,8 @@ def _without_overlaps(
 
 def _fit_whitespace(matched: str, replacement: str) -> str:
     """Keep the line breaks of a matched span that ran across lines."""
+    if _BREAK.search(replacement):
+        return replacement  # placed by the matcher already (text without spaces)
     breaks = [gap for gap in _GAP.finditer(matched) if "\n" in gap[0] or "\r" in gap[0]]
     spaces = [gap.start() for gap in _GAP.finditer(replacement)]
     if not breaks or not spaces:

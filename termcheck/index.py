@@ -11,8 +11,20 @@ import regex
 
 from termcheck.bulk import bulk
 from termcheck.errors import GlossaryError
+from termcheck.languages import Profile, profile_for
 from termcheck.model import Form, Glossary, Status, Term
-from termcheck.tokens import FUNCTION_WORDS, LONG_WORD, tokenize
+from termcheck.normalize import normalize_text
+from termcheck.punctuation import edge_keys, punctuation_key
+from termcheck.segment import split_elisions
+from termcheck.tokens import (
+    CHARACTER_SCRIPTS,
+    FUNCTION_WORDS,
+    LONG_WORD,
+    Tokens,
+    is_cjk,
+    normalize_word,
+    tokenize,
+)
 
 __all__ = [
     "HEAD",
@@ -23,8 +35,11 @@ __all__ = [
     "TermIndex",
     "build_index",
     "compile_regex_form",
+    "first_key",
     "first_words",
+    "fold_form",
     "head_word",
+    "listed_inflections",
     "phrase_key",
     "tokenize_form",
 ]
@@ -38,6 +53,8 @@ except ImportError:  # pragma: no cover - Python 3.10
 
 # An inline verbose flag: "(?x)", "(?ix)", "(?x:...)".
 _VERBOSE: Final = regex.compile(r"\(\?[a-zA-Z]*x")
+_LETTER: Final = rf"[^\W{CHARACTER_SCRIPTS}]"  # of a word that is not CJK
+_PLAIN_SEPS: Final = frozenset(("", " ", "-", "."))
 PHRASE: Final = 1  # a complete form ends here
 PREFIX: Final = 2  # some form continues
 HEAD: Final = 4  # some form's inflectable head word ends here
@@ -56,6 +73,13 @@ class FormRef:
     seps: tuple[str, ...]  # seps[0] is "" (nothing before the first word)
     head: int  # the word that takes a plural besides the last one; -1 if none
     content: tuple[int, ...]  # positions of content (non-function) words
+    function_words: frozenset[str] = FUNCTION_WORDS  # of the term's language
+    english: bool = True  # English plural and possessive endings apply
+    characters: bool = False  # written in characters (CJK): no word order
+    ending: str = ""  # "#n": the n-th listed inflection of the form
+    inflects: bool = False  # other endings are inflections (not English)
+    before: str = ""  # punctuation the wording starts with ("《")
+    after: str = ""  # and ends with
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +112,11 @@ class TermIndex:
     split_words: dict[str, list[int]] = field(default_factory=dict)
     singles: dict[int, list[int]] = field(default_factory=dict)
     term_numbers: dict[str, int] = field(default_factory=dict)  # term id -> number
+    # Segmentation the glossary's languages ask for (see termcheck.segment).
+    elisions: frozenset[str] = frozenset()
+    attached_prefixes: tuple[str, ...] = ()
+    function_words: frozenset[str] = FUNCTION_WORDS  # of all its languages
+    punctuated: bool = False  # some wording has punctuation in or around it
     # Text word -> vocabulary words it may stand for; filled by the near-miss search
     # as texts are checked (the same words recur from file to file).
     resolved: dict[str, list[tuple[int, float]]] = field(default_factory=dict)
@@ -112,27 +141,88 @@ def phrase_key(
 def build_index(glossary: Glossary) -> TermIndex:
     """Index every form of every term in ``glossary``."""
     index = TermIndex(glossary)
+    profiles = {profile_for(term.language) for term in glossary.terms}
+    index.elisions = frozenset().union(*(p.elisions for p in profiles))
+    index.attached_prefixes = tuple(
+        sorted({x for p in profiles for x in p.prefixes}, key=len, reverse=True)
+    )
+    if any(not p.english_inflection for p in profiles):
+        index.function_words = frozenset().union(*(p.function_words for p in profiles))
     for term_no, term in enumerate(glossary.terms):
         index.term_numbers[term.id] = term_no
         for form_no, form in enumerate(term.forms):
             if form.regex:
                 _add_regex(index, term_no, form_no, form, term)
             else:
-                _add_phrase(index, term_no, form_no, form, term)
+                _add_phrase(index, term_no, form_no, form.text, term)
+        for form_no, ending, text in listed_inflections(term):
+            _add_phrase(index, term_no, form_no, text, term, ending)
     return index
 
 
+_PROFILES: dict[str, Profile] = {}
+
+
+def _profile(language: str) -> Profile:
+    profile = _PROFILES.get(language)
+    if profile is None:
+        profile = _PROFILES[language] = profile_for(language)
+    return profile
+
+
+def listed_inflections(term: Term) -> list[tuple[int, str, str]]:
+    """``(form number, "#n", text)`` of each inflected form the term lists."""
+    if not term.inflections:
+        return []
+    numbers = {
+        fold_form(form.text): number
+        for number, form in enumerate(term.forms)
+        if not form.regex
+    }
+    found: list[tuple[int, str, str]] = []
+    for wording, forms in term.inflections:
+        number = numbers.get(fold_form(wording))
+        if number is not None:
+            found.extend((number, f"#{n}", text) for n, text in enumerate(forms))
+    return found
+
+
+def fold_form(text: str) -> str:
+    """The key under which the matcher sees a literal form (case, quotes, dashes)."""
+    return " ".join(normalize_word(chunk) for chunk in punctuation_key(text).split())
+
+
 def tokenize_form(
-    text: str,
+    text: str, elisions: frozenset[str] = frozenset()
 ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]] | None:
     """Keys, case-kept words and separators of a literal form (None if unusable)."""
-    tokens = tokenize(text)
-    if not tokens.keys or any(sep is None for sep in tokens.seps[1:]):
+    parsed = _parse_form(text, elisions)
+    return None if parsed is None else parsed[:3]
+
+
+def _parse_form(
+    text: str, elisions: frozenset[str]
+) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, str]] | None:
+    """``tokenize_form``, and the punctuation around the form's words."""
+    text = normalize_text(text).text
+    tokens = split_elisions(tokenize(text), elisions)
+    if not tokens.keys:
         return None
     spans = zip(tokens.starts, tokens.ends, strict=True)
     words = tuple(text[s:e].replace("\u00ad", "") for s, e in spans)
-    seps = ("", *(sep or "" for sep in tokens.seps[1:]))
-    return tuple(tokens.keys), words, seps
+    seps = ("", *(_form_sep(text, tokens, p) for p in range(1, len(tokens.keys))))
+    edges = ("", "")
+    if not (text[:1].isalnum() and text[-1:].isalnum()):
+        edges = edge_keys(text, tokens)
+    return tuple(tokens.keys), words, seps, edges
+
+
+def _form_sep(text: str, tokens: Tokens, position: int) -> str:
+    sep = tokens.seps[position]
+    if sep is not None:
+        return sep
+    start, end = tokens.ends[position - 1], tokens.starts[position]
+    return punctuation_key(text[start:end])  # "the “Belt and Road” Initiative"
 
 
 def head_word(keys: tuple[str, ...]) -> int:
@@ -144,14 +234,41 @@ def head_word(keys: tuple[str, ...]) -> int:
 
 
 def _add_phrase(
-    index: TermIndex, term_no: int, form_no: int, form: Form, term: Term
+    index: TermIndex,
+    term_no: int,
+    form_no: int,
+    text: str,
+    term: Term,
+    ending: str = "",
 ) -> None:
-    parsed = tokenize_form(form.text)
+    parsed = _parse_form(text, index.elisions)
     if parsed is None:
         return
-    keys, words, seps = parsed
-    content = tuple(i for i, k in enumerate(keys) if k not in FUNCTION_WORDS)
-    ref = FormRef(term_no, form_no, keys, words, seps, head_word(keys), content)
+    keys, words, seps, (before, after) = parsed
+    if not index.punctuated and (
+        before or after or any(s not in _PLAIN_SEPS for s in seps)
+    ):
+        index.punctuated = True
+    profile = _profile(term.language)
+    function_words = profile.function_words
+    english = profile.english_inflection
+    content = tuple(i for i, k in enumerate(keys) if k not in function_words)
+    ref = FormRef(
+        term_no,
+        form_no,
+        keys,
+        words,
+        seps,
+        head_word(keys) if english else -1,
+        content,
+        function_words,
+        english,
+        not text.isascii() and all(is_cjk(word) for word in words),
+        ending,
+        profile.inflects,
+        before,
+        after,
+    )
     ref_no = len(index.refs)
     index.refs.append(ref)
     full = phrase_key(keys, seps)
@@ -220,7 +337,9 @@ def compile_regex_form(text: str, case_sensitive: bool) -> regex.Pattern[str]:
     """
     flags = 0 if case_sensitive else regex.IGNORECASE | regex.FULLCASE
     body = _flexible_spaces(text)
-    return regex.compile(rf"(?:{body})(?!\w)(?!\.\w)", flags)
+    # A word ends where a letter is not followed by another letter; CJK
+    # characters are words of their own, so a match may end beside one.
+    return regex.compile(rf"(?:{body})(?:(?<!{_LETTER})|(?!{_LETTER}))(?!\.\w)", flags)
 
 
 def _flexible_spaces(pattern: str) -> str:
@@ -262,7 +381,20 @@ def first_words(pattern: str) -> frozenset[str] | None:
     words = _literal_prefixes(list(parsed))
     if not words:
         return None
-    return frozenset(w.casefold() for w in words)
+    # The first token of each: a run of CJK text starts with one character.
+    firsts = {first_key(w) for w in words}
+    if "" in firsts:
+        return None
+    return frozenset(firsts)
+
+
+def first_key(text: str) -> str:
+    """The key of the first word of ``text`` ("" if it has none)."""
+    chunk = text.split(None, 1)[0] if text.strip() else ""
+    if chunk.isascii() and chunk.isalnum():
+        return chunk.lower()
+    keys = tokenize(normalize_text(text).text).keys
+    return keys[0] if keys else ""
 
 
 def _literal_prefixes(items: list[tuple[object, object]]) -> set[str] | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import time
 import unicodedata
 from dataclasses import dataclass
@@ -21,7 +22,10 @@ from termcheck.index import (
 )
 from termcheck.model import Glossary, Match
 from termcheck.nearmiss import find_near_misses
-from termcheck.tokens import DOT, Tokens, deinflect, tokenize
+from termcheck.normalize import Normalized, normalize_text
+from termcheck.punctuation import MAX_GAP, gap_key, punctuation_key
+from termcheck.segment import split_elisions, split_prefixes
+from termcheck.tokens import DOT, Tokens, deinflect, is_cjk, tokenize
 
 __all__ = ["REGEX_BUDGET_SECONDS", "find_matches", "index_for", "use_index"]
 
@@ -31,7 +35,7 @@ _MIN_IDENTIFIER_PARTS: Final = 3  # all regex forms together, per text
 _CACHE: dict[int, tuple[Glossary, TermIndex]] = {}
 _STARTS_LIMIT: Final = 400_000  # text words whose start states an index remembers
 _FOLD_CASE_KEEP: Final = str.maketrans({"\u2019": "'", "\u2018": "'", "\u00ad": None})
-_OPENERS: Final = frozenset("\"'“‘«([{*_`#>-+|")
+_OPENERS: Final = frozenset("\"'“‘«([{*_`#>-+|¿¡„‚‹「『（")
 _LINE_MARKS: Final = _OPENERS | frozenset(".)")
 
 
@@ -73,14 +77,52 @@ class _Candidate:
 
 
 def find_matches(glossary: Glossary, text: str) -> list[Match]:
-    """All matches in ``text``, at most one per span, sorted by position."""
+    """All matches in ``text``, at most one per span, sorted by position.
+
+    The text is normalised once (see ``termcheck.normalize``) and matched in its
+    normalised form; the spans returned are offsets into ``text`` itself.
+    """
     index = index_for(glossary)
-    tokens = tokenize(text)
-    exact = _phrase_matches(index, text, tokens) + _regex_matches(index, text, tokens)
-    exact = [c for c in exact if not _part_of_identifier(text, tokens, c)]
+    normalized = normalize_text(text)
+    norm = normalized.text
+    tokens = _segment(index, norm)
+    exact = _phrase_matches(index, norm, tokens) + _regex_matches(index, norm, tokens)
+    exact = [c for c in exact if not _part_of_identifier(norm, tokens, c)]
     near = _near_candidates(index, tokens, exact)
-    near = [c for c in near if not _part_of_identifier(text, tokens, c)]
-    return _select(exact + near)
+    near = [c for c in near if not _part_of_identifier(norm, tokens, c)]
+    selected = _select(exact + near)
+    if normalized.identity:
+        return selected
+    return [_in_original(glossary, m, normalized, text) for m in selected]
+
+
+def _segment(index: TermIndex, text: str) -> Tokens:
+    """The words of ``text`` as the glossary's languages split them."""
+    tokens = split_elisions(tokenize(text), index.elisions)
+    if index.attached_prefixes:
+        lookup, vocab = index.lookup, index.vocab
+        tokens = split_prefixes(
+            tokens,
+            text,
+            index.attached_prefixes,
+            lambda key: key in lookup or key in vocab,
+        )
+    return tokens
+
+
+def _in_original(
+    glossary: Glossary, match: Match, normalized: Normalized, text: str
+) -> Match:
+    """``match`` with its span in the original text; a width change is a case."""
+    start, end = normalized.start(match.start), normalized.end(match.end)
+    case_exact = match.case_exact
+    if case_exact and match.exact and glossary[match.term_id].strict_width:
+        written = text[start:end]
+        case_exact = written == normalized.text[match.start : match.end] or (
+            unicodedata.normalize("NFKC", written)
+            == unicodedata.normalize("NFC", written)
+        )
+    return dataclasses.replace(match, start=start, end=end, case_exact=case_exact)
 
 
 def _part_of_identifier(text: str, tokens: Tokens, candidate: _Candidate) -> bool:
@@ -109,6 +151,7 @@ def _phrase_matches(index: TermIndex, text: str, tokens: Tokens) -> list[_Candid
     keys, seps = tokens.keys, tokens.seps
     lookup = index.lookup
     known = index.phrase_starts
+    punctuated = index.punctuated
     if len(known) > _STARTS_LIMIT:
         known.clear()
     found: list[_Candidate] = []
@@ -121,7 +164,9 @@ def _phrase_matches(index: TermIndex, text: str, tokens: Tokens) -> list[_Candid
         if not initial:
             continue
         states = list(initial)
-        longest: list[tuple[int, str, int, str]] = []  # completions, longest only
+        # Completions, longest last (only the longest unless punctuation around
+        # a wording may rule it out).
+        completions: list[list[tuple[int, str, int, str]]] = []
         j = i
         while states:
             done = [
@@ -131,14 +176,25 @@ def _phrase_matches(index: TermIndex, text: str, tokens: Tokens) -> list[_Candid
                 and _inflection_fits(index, state, j - i)
                 and (j + 1 >= len(keys) or seps[j + 1] != DOT)
             ]
-            longest = done or longest
+            if done:
+                if not punctuated:
+                    completions.clear()
+                completions.append(done)
             j += 1
-            if j >= len(keys) or seps[j] is None:
+            if j >= len(keys):
                 break
-            states = _advance(states, seps[j] or "", keys[j], j - i, lookup)
-        if longest:
+            sep = seps[j]
+            if sep is None:
+                sep = gap_key(text, tokens, j) if punctuated else None
+                if sep is None:
+                    break
+            states = _advance(states, sep, keys[j], j - i, lookup)
+        for longest in reversed(completions):
             readings = [_phrase_candidate(index, text, tokens, i, c) for c in longest]
-            found.append(min(readings, key=_reading_rank))
+            fitting = [r for r in readings if r is not None]
+            if fitting:
+                found.append(min(fitting, key=_reading_rank))
+                break
     return found
 
 
@@ -187,7 +243,8 @@ def _inflection_fits(
     if inflected < 0:
         return True
     return any(
-        inflected in (last_word, index.refs[r].head) for r in index.phrases[state[0]]
+        index.refs[r].english and inflected in (last_word, index.refs[r].head)
+        for r in index.phrases[state[0]]
     )
 
 
@@ -197,23 +254,69 @@ def _phrase_candidate(
     tokens: Tokens,
     first: int,
     best: tuple[int, str, int, str],
-) -> _Candidate:
+) -> _Candidate | None:
     last, phrase, inflected, ending = best
     refs = [index.refs[r] for r in index.phrases[phrase]]
     if inflected >= 0:
-        refs = [r for r in refs if inflected in (len(r.keys) - 1, r.head)] or refs
+        refs = [
+            r for r in refs if r.english and inflected in (len(r.keys) - 1, r.head)
+        ] or refs
     start, end = tokens.starts[first], tokens.ends[last]
+    spans: dict[int, tuple[int, int]] = {}
+    if index.punctuated:
+        for ref_at in refs:
+            span = _with_edges(text, start, end, ref_at)
+            if span is not None:
+                spans[id(ref_at)] = span
+        refs = [r for r in refs if id(r) in spans]
+        if not refs:
+            return None
     terms = index.glossary.terms
     if len(refs) == 1 and not terms[refs[0].term].case_sensitive:
         case_exact, ref = True, refs[0]  # letter case cannot matter: skip comparing
     else:
         scored = [(_case_exact(text, tokens, first, r, inflected), r) for r in refs]
         case_exact, ref = max(scored, key=lambda pair: pair[0])
+    start, end = spans.get(id(ref), (start, end))
     term = terms[ref.term]
+    if ref.ending:  # a listed inflection of the form
+        ending, inflected = ref.ending, -1
     match = Match(
         term.id, term.forms[ref.form], start, end, 1.0, case_exact, ending, inflected
     )
     return _Candidate(first, last, start, end, match)
+
+
+def _with_edges(
+    text: str, start: int, end: int, ref: FormRef
+) -> tuple[int, int] | None:
+    """The span with the punctuation the wording starts or ends with, if the text
+    has it there (None if not)."""
+    if ref.before:
+        size = next(
+            (
+                k
+                for k in range(len(ref.before), MAX_GAP + 1)
+                if punctuation_key(text[max(start - k, 0) : start]) == ref.before
+            ),
+            0,
+        )
+        if not size or size > start:
+            return None
+        start -= size
+    if ref.after:
+        size = next(
+            (
+                k
+                for k in range(len(ref.after), MAX_GAP + 1)
+                if punctuation_key(text[end : end + k]) == ref.after
+            ),
+            0,
+        )
+        if not size:
+            return None
+        end += size
+    return start, end
 
 
 def _case_exact(
@@ -263,7 +366,7 @@ def _sentence_start(text: str, offset: int) -> bool:
             if before >= 0 and text[before] == "\n":
                 return True  # a blank line before: a new paragraph
         position -= 1
-    return position < 0 or text[position] in ".!?:;"
+    return position < 0 or text[position] in ".!?:;。！？"
 
 
 def _regex_matches(index: TermIndex, text: str, tokens: Tokens) -> list[_Candidate]:
@@ -330,8 +433,15 @@ def _run_regex(
 
 
 def _inside_word(text: str, start: int) -> bool:
-    """True inside a word or a dotted compound ("draft.md", "Node.js")."""
-    if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
+    """True inside a word or a dotted compound ("draft.md", "Node.js").
+
+    CJK characters are words of their own: a match may start beside one.
+    """
+    if (
+        start > 0
+        and (text[start - 1].isalnum() or text[start - 1] == "_")
+        and not (is_cjk(text[start - 1]) or is_cjk(text[start : start + 1]))
+    ):
         return True
     return start > 1 and text[start - 1] == "." and text[start - 2].isalnum()
 

@@ -106,6 +106,18 @@ class Term:
     examples: Examples = Examples()
     source: str = ""  # glossary file the term came from
     line: int = 0
+    language: str = ""  # BCP 47 tag; "" means English
+    # True: a full-width or half-width spelling of a wording is reported (kind
+    # case); None: as ``case_sensitive``.
+    width_strict: bool | None = None
+    # Inflected forms listed per wording, aligned: the n-th form of a forbidden
+    # wording is replaced by the n-th form of the canonical.
+    inflections: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    @property
+    def strict_width(self) -> bool:
+        """True when another character width of a wording is reported."""
+        return self.case_sensitive if self.width_strict is None else self.width_strict
 
     @property
     def forms(self) -> tuple[Form, ...]:
@@ -198,6 +210,8 @@ class Finding:
     # it runs across markup (``community of *human* destiny``), which a rewrite
     # would lose.
     fixable: bool = True
+    # Why --fix must leave the span alone, when it is not markup.
+    fix_note: str = ""
 
     @property
     def sort_key(self) -> tuple[str, int, int, str]:
