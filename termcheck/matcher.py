@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import time
 import unicodedata
 from dataclasses import dataclass
 from typing import Final
 
 from termcheck.casing import line_opener
-from termcheck.errors import MatchTimeoutError
 from termcheck.index import (
     HEAD,
     PHRASE,
@@ -23,13 +21,15 @@ from termcheck.index import (
 from termcheck.model import Glossary, Match
 from termcheck.nearmiss import find_near_misses
 from termcheck.normalize import Normalized, normalize_text
-from termcheck.punctuation import MAX_GAP, gap_key, punctuation_key
+from termcheck.punctuation import gap_key, with_edges
+from termcheck.regex_match import regex_hits
 from termcheck.segment import split_elisions, split_prefixes
-from termcheck.tokens import DOT, Tokens, deinflect, is_cjk, tokenize
+from termcheck.tokens import DOT, Tokens, deinflect, tokenize
 
 __all__ = ["REGEX_BUDGET_SECONDS", "find_matches", "index_for", "use_index"]
 
-REGEX_BUDGET_SECONDS: Final = 5.0
+REGEX_BUDGET_SECONDS: Final = 5.0  # all regex forms together, per text
+
 _JOINERS: Final = ("-", DOT)
 _MIN_IDENTIFIER_PARTS: Final = 3  # all regex forms together, per text
 _CACHE: dict[int, tuple[Glossary, TermIndex]] = {}
@@ -86,7 +86,10 @@ def find_matches(glossary: Glossary, text: str) -> list[Match]:
     normalized = normalize_text(text)
     norm = normalized.text
     tokens = _segment(index, norm)
-    exact = _phrase_matches(index, norm, tokens) + _regex_matches(index, norm, tokens)
+    exact = _phrase_matches(index, norm, tokens) + [
+        _regex_candidate(index, ref, tokens, start, end)
+        for ref, start, end in regex_hits(index, norm, tokens, REGEX_BUDGET_SECONDS)
+    ]
     exact = [c for c in exact if not _part_of_identifier(norm, tokens, c)]
     near = _near_candidates(index, tokens, exact)
     near = [c for c in near if not _part_of_identifier(norm, tokens, c)]
@@ -265,7 +268,7 @@ def _phrase_candidate(
     spans: dict[int, tuple[int, int]] = {}
     if index.punctuated:
         for ref_at in refs:
-            span = _with_edges(text, start, end, ref_at)
+            span = with_edges(text, start, end, ref_at.before, ref_at.after)
             if span is not None:
                 spans[id(ref_at)] = span
         refs = [r for r in refs if id(r) in spans]
@@ -285,38 +288,6 @@ def _phrase_candidate(
         term.id, term.forms[ref.form], start, end, 1.0, case_exact, ending, inflected
     )
     return _Candidate(first, last, start, end, match)
-
-
-def _with_edges(
-    text: str, start: int, end: int, ref: FormRef
-) -> tuple[int, int] | None:
-    """The span with the punctuation the wording starts or ends with, if the text
-    has it there (None if not)."""
-    if ref.before:
-        size = next(
-            (
-                k
-                for k in range(len(ref.before), MAX_GAP + 1)
-                if punctuation_key(text[max(start - k, 0) : start]) == ref.before
-            ),
-            0,
-        )
-        if not size or size > start:
-            return None
-        start -= size
-    if ref.after:
-        size = next(
-            (
-                k
-                for k in range(len(ref.after), MAX_GAP + 1)
-                if punctuation_key(text[end : end + k]) == ref.after
-            ),
-            0,
-        )
-        if not size:
-            return None
-        end += size
-    return start, end
 
 
 def _case_exact(
@@ -367,83 +338,6 @@ def _sentence_start(text: str, offset: int) -> bool:
                 return True  # a blank line before: a new paragraph
         position -= 1
     return position < 0 or text[position] in ".!?:;。！？"
-
-
-def _regex_matches(index: TermIndex, text: str, tokens: Tokens) -> list[_Candidate]:
-    if not index.regex_by_anchor and not index.regex_unanchored:
-        return []
-    deadline = time.monotonic() + REGEX_BUDGET_SECONDS
-    found = []
-    for i, key in enumerate(tokens.keys):
-        if tokens.seps[i] == DOT:
-            continue
-        for ref in index.regex_by_anchor.get(key, ()):
-            hit = _run_regex(
-                index, ref, text, tokens.starts[i], deadline, anchored=True
-            )
-            if hit is not None:
-                found.append(_regex_candidate(index, ref, tokens, *hit))
-    for ref in index.regex_unanchored:
-        position = 0
-        while (
-            hit := _run_regex(index, ref, text, position, deadline, anchored=False)
-        ) is not None:
-            if tokens.starts and bisect.bisect_left(tokens.starts, hit[0]) < len(
-                tokens.starts
-            ):
-                found.append(_regex_candidate(index, ref, tokens, *hit))
-            position = hit[1]
-    return found
-
-
-def _run_regex(
-    index: TermIndex,
-    ref: RegexRef,
-    text: str,
-    position: int,
-    deadline: float,
-    anchored: bool,
-) -> tuple[int, int] | None:
-    remaining = deadline - time.monotonic()
-    term = index.glossary.terms[ref.term]
-    try:
-        if remaining <= 0:
-            raise TimeoutError
-        if anchored:
-            hit = ref.pattern.match(text, position, timeout=remaining)
-        else:
-            hit = ref.pattern.search(text, position, timeout=remaining)
-            while hit is not None and (
-                hit.end() == hit.start() or _inside_word(text, hit.start())
-            ):
-                hit = ref.pattern.search(
-                    text, max(hit.start() + 1, hit.end()), timeout=remaining
-                )
-    except TimeoutError:
-        raise MatchTimeoutError(
-            f"regex form {term.forms[ref.form].text!r} of term '{term.id}' "
-            f"took longer than "
-            f"{REGEX_BUDGET_SECONDS:g} s (catastrophic backtracking?)",
-            path=term.source,
-            line=term.forms[ref.form].line,
-        ) from None
-    if hit is None or hit.end() == hit.start():
-        return None
-    return hit.start(), hit.end()
-
-
-def _inside_word(text: str, start: int) -> bool:
-    """True inside a word or a dotted compound ("draft.md", "Node.js").
-
-    CJK characters are words of their own: a match may start beside one.
-    """
-    if (
-        start > 0
-        and (text[start - 1].isalnum() or text[start - 1] == "_")
-        and not (is_cjk(text[start - 1]) or is_cjk(text[start : start + 1]))
-    ):
-        return True
-    return start > 1 and text[start - 1] == "." and text[start - 2].isalnum()
 
 
 def _regex_candidate(

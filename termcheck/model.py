@@ -50,6 +50,7 @@ class Kind(enum.Enum):
     NEAR_MISS = "near-miss"
     INCONSISTENT = "inconsistent"
     DIRECTIVE = "directive"
+    MISTRANSLATED = "mistranslated"  # check-pair: a source term rendered wrongly
 
 
 class Status(enum.Enum):

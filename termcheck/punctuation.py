@@ -15,7 +15,14 @@ import regex
 
 from termcheck.tokens import Tokens, tokenize
 
-__all__ = ["MAX_GAP", "edge_keys", "gap_key", "never_matches", "punctuation_key"]
+__all__ = [
+    "MAX_GAP",
+    "edge_keys",
+    "gap_key",
+    "never_matches",
+    "punctuation_key",
+    "with_edges",
+]
 
 MAX_GAP: Final = 16  # longer runs of punctuation are never inside a wording
 _QUOTES: Final = str.maketrans(
@@ -73,3 +80,35 @@ def never_matches(text: str) -> str | None:
     if _NOT_PROSE.search(text):
         return "it contains a URL or an e-mail address, which is never prose"
     return None
+
+
+def with_edges(
+    text: str, start: int, end: int, before: str, after: str
+) -> tuple[int, int] | None:
+    """The span with the punctuation the wording starts or ends with, if the text
+    has it there (None if not)."""
+    if before:
+        size = next(
+            (
+                k
+                for k in range(len(before), MAX_GAP + 1)
+                if punctuation_key(text[max(start - k, 0) : start]) == before
+            ),
+            0,
+        )
+        if not size or size > start:
+            return None
+        start -= size
+    if after:
+        size = next(
+            (
+                k
+                for k in range(len(after), MAX_GAP + 1)
+                if punctuation_key(text[end : end + k]) == after
+            ),
+            0,
+        )
+        if not size:
+            return None
+        end += size
+    return start, end
