@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import importlib.resources
 import os
@@ -21,6 +22,7 @@ from termcheck.index import compile_regex_form
 from termcheck.languages import is_english
 from termcheck.model import Examples, Form, Glossary, Severity, Status, Term
 from termcheck.punctuation import never_matches
+from termcheck.segment import SEGMENTERS, segmenter_missing
 from termcheck.yamlnodes import (
     NodeReader,
     Where,
@@ -42,7 +44,7 @@ __all__ = [
 ]
 
 _SETTING_KEYS = ("case", "fuzzy", "severity", "width")
-_TOP_KEYS = ("version", "name", "language", "defaults", "terms")
+_TOP_KEYS = ("version", "name", "language", "segmenter", "defaults", "terms")
 _TERM_KEYS = (
     "id",
     "canonical",
@@ -186,10 +188,21 @@ class _Parser(NodeReader):
         top = self.known_keys(root, "the glossary", _TOP_KEYS)
         self.version(top)
         name, language = self.optional_text(top, "name"), self.language(top)
+        segmenter = self.segmenter(top)
         defaults = self.defaults(top)
         terms = tuple(
             self.term(item, defaults, language) for item in self.terms(top).items
         )
+        if segmenter:
+            terms = tuple(
+                Located(
+                    dataclasses.replace(t.term, segmenter=segmenter),
+                    t.id_at,
+                    t.id_derived,
+                    t.forms_at,
+                )
+                for t in terms
+            )
         return _Document(name, language, terms)
 
     def defaults(self, top: YMap) -> _Settings:
@@ -233,6 +246,17 @@ class _Parser(NodeReader):
         if given(mapping, "language") is not None:
             return self.language(mapping)
         return "" if is_english(document) else document
+
+    def segmenter(self, top: YMap) -> str:
+        """The optional dictionary segmenter, checked to be installed."""
+        node = given(top, "segmenter")
+        if node is None:
+            return ""
+        name = self.choice(node, "'segmenter'", {n: n for n in SEGMENTERS})
+        missing = segmenter_missing(name)
+        if missing is not None:
+            raise self.fail(node, f"segmenter {name!r} cannot run: {missing}")
+        return name
 
     def optional_text(self, mapping: YMap, key: str) -> str:
         node = given(mapping, key)

@@ -15,7 +15,7 @@ from termcheck.model import Form, Glossary, Status, Term
 from termcheck.normalize import normalize_text
 from termcheck.punctuation import edge_keys, punctuation_key
 from termcheck.regex_forms import compile_regex_form, first_key, first_words
-from termcheck.segment import split_elisions
+from termcheck.segment import join_words, split_elisions
 from termcheck.tokens import (
     FUNCTION_WORDS,
     LONG_WORD,
@@ -106,6 +106,7 @@ class TermIndex:
     attached_prefixes: tuple[str, ...] = ()
     function_words: frozenset[str] = FUNCTION_WORDS  # of all its languages
     punctuated: bool = False  # some wording has punctuation in or around it
+    segmenter: str = ""  # dictionary segmenter for Han text, if a term asks
     # Text word -> vocabulary words it may stand for; filled by the near-miss search
     # as texts are checked (the same words recur from file to file).
     resolved: dict[str, list[tuple[int, float]]] = field(default_factory=dict)
@@ -130,6 +131,7 @@ def phrase_key(
 def build_index(glossary: Glossary) -> TermIndex:
     """Index every form of every term in ``glossary``."""
     index = TermIndex(glossary)
+    index.segmenter = next((t.segmenter for t in glossary.terms if t.segmenter), "")
     profiles = {profile_for(term.language) for term in glossary.terms}
     index.elisions = frozenset().union(*(p.elisions for p in profiles))
     index.attached_prefixes = tuple(
@@ -178,23 +180,25 @@ def listed_inflections(term: Term) -> list[tuple[int, str, str]]:
 
 def fold_form(text: str) -> str:
     """The key under which the matcher sees a literal form (case, quotes, dashes)."""
-    return " ".join(normalize_word(chunk) for chunk in punctuation_key(text).split())
+    if not text.isascii():  # typographic quotes fold; ASCII ones are themselves
+        text = punctuation_key(text)
+    return " ".join(normalize_word(chunk) for chunk in text.split())
 
 
 def tokenize_form(
     text: str, elisions: frozenset[str] = frozenset()
 ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]] | None:
     """Keys, case-kept words and separators of a literal form (None if unusable)."""
-    parsed = _parse_form(text, elisions)
+    parsed = _parse_form(text, elisions, "")
     return None if parsed is None else parsed[:3]
 
 
 def _parse_form(
-    text: str, elisions: frozenset[str]
+    text: str, elisions: frozenset[str], segmenter: str
 ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, str]] | None:
     """``tokenize_form``, and the punctuation around the form's words."""
     text = normalize_text(text).text
-    tokens = split_elisions(tokenize(text), elisions)
+    tokens = join_words(split_elisions(tokenize(text), elisions), segmenter)
     if not tokens.keys:
         return None
     spans = zip(tokens.starts, tokens.ends, strict=True)
@@ -230,7 +234,7 @@ def _add_phrase(
     term: Term,
     ending: str = "",
 ) -> None:
-    parsed = _parse_form(text, index.elisions)
+    parsed = _parse_form(text, index.elisions, index.segmenter)
     if parsed is None:
         return
     keys, words, seps, (before, after) = parsed

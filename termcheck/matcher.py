@@ -23,7 +23,7 @@ from termcheck.nearmiss import find_near_misses
 from termcheck.normalize import Normalized, normalize_text
 from termcheck.punctuation import gap_key, with_edges
 from termcheck.regex_match import regex_hits
-from termcheck.segment import split_elisions, split_prefixes
+from termcheck.segment import join_words, split_elisions, split_prefixes
 from termcheck.tokens import DOT, Tokens, deinflect, tokenize
 
 __all__ = ["REGEX_BUDGET_SECONDS", "find_matches", "index_for", "use_index"]
@@ -101,7 +101,7 @@ def find_matches(glossary: Glossary, text: str) -> list[Match]:
 
 def _segment(index: TermIndex, text: str) -> Tokens:
     """The words of ``text`` as the glossary's languages split them."""
-    tokens = split_elisions(tokenize(text), index.elisions)
+    tokens = join_words(split_elisions(tokenize(text), index.elisions), index.segmenter)
     if index.attached_prefixes:
         lookup, vocab = index.lookup, index.vocab
         tokens = split_prefixes(

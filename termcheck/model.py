@@ -114,6 +114,7 @@ class Term:
     # Inflected forms listed per wording, aligned: the n-th form of a forbidden
     # wording is replaced by the n-th form of the canonical.
     inflections: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    segmenter: str = ""  # a dictionary word segmenter for Han text ("jieba")
 
     @property
     def strict_width(self) -> bool:

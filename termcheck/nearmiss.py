@@ -295,7 +295,11 @@ def word_similarity(form_word: str, word: str) -> float:
 def _pair_cost(
     ref: FormRef, form_word: str, word: str, content_share: float, replace_cost: float
 ) -> float:
-    similarity = _similar(ref, form_word, word)
+    similarity = (
+        word_similarity(form_word, word)
+        if ref.english
+        else _similar(ref, form_word, word)
+    )
     fw = ref.function_words
     form_function = form_word in fw
     if similarity > 0:

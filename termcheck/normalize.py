@@ -185,6 +185,8 @@ def fold_key(word: str) -> str:
     and ``ı`` fold to ``i``, and Greek accents, Arabic vowel marks and tatweel,
     and Hebrew points do not count.
     """
+    if word.isascii():
+        return word.casefold()
     folded = unicodedata.normalize("NFKC", word.translate(_FOLD))
     if _MARKED.search(folded) is not None:
         folded = strip_marks(folded)

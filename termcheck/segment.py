@@ -9,6 +9,7 @@ word. The parts join with ``""``, like CJK characters.
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Callable
 from typing import Final
 
@@ -16,7 +17,13 @@ import regex
 
 from termcheck.tokens import JOINED, Tokens
 
-__all__ = ["split_elisions", "split_prefixes"]
+__all__ = [
+    "SEGMENTERS",
+    "join_words",
+    "segmenter_missing",
+    "split_elisions",
+    "split_prefixes",
+]
 
 # An elision comes before a vowel or a mute h.
 _VOWEL_START: Final = regex.compile(r"[aeiouyhàâäáéèêëíìîïóòôöúùûüœæ]")
@@ -95,3 +102,71 @@ def _append(out: Tokens, start: int, end: int, key: str, sep: str | None) -> Non
     out.ends.append(end)
     out.keys.append(key)
     out.seps.append(sep)
+
+
+SEGMENTERS: Final = ("jieba",)
+"""Dictionary word segmenters a glossary may ask for (``segmenter:``), each an
+optional extra: ``jieba`` for Chinese (``pip install 'termcheck[zh]'``)."""
+
+
+def segmenter_missing(name: str) -> str | None:
+    """Why segmenter ``name`` cannot run here, or None when it can."""
+    if importlib.util.find_spec(name) is None:
+        return f"the {name} package is not installed (pip install 'termcheck[zh]')"
+    return None
+
+
+def join_words(tokens: Tokens, segmenter: str) -> Tokens:
+    """``tokens`` with each run of Han characters regrouped into the words a
+    dictionary segmenter finds in it (人 类 命 运 -> 人类 命运)."""
+    if not segmenter or not any(_HAN.match(key) for key in tokens.keys):
+        return tokens
+    out = Tokens([], [], [], [])
+    position = 0
+    size = len(tokens.keys)
+    while position < size:
+        end = position
+        while (
+            end < size
+            and _HAN.match(tokens.keys[end]) is not None
+            and (end == position or tokens.seps[end] == JOINED)
+        ):
+            end += 1
+        if end - position < 2:
+            _append(
+                out,
+                tokens.starts[position],
+                tokens.ends[position],
+                tokens.keys[position],
+                tokens.seps[position],
+            )
+            position += 1
+            continue
+        run = tokens.keys[position:end]
+        taken = position
+        for word in _cut("".join(run)):
+            count, length = 0, 0
+            while length < len(word) and taken + count < end:
+                length += len(tokens.keys[taken + count])
+                count += 1
+            last = taken + count - 1
+            _append(
+                out,
+                tokens.starts[taken],
+                tokens.ends[last],
+                "".join(tokens.keys[taken : last + 1]),
+                tokens.seps[taken],
+            )
+            taken = last + 1
+        position = end
+    return out
+
+
+_HAN: Final = regex.compile(r"\p{Han}")
+
+
+def _cut(run: str) -> list[str]:
+    import jieba  # type: ignore[import-untyped]  # an optional extra, checked
+
+    jieba.setLogLevel(60)  # no "Building prefix dict" chatter on stderr
+    return [word for word in jieba.cut(run, HMM=False) if word]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from termcheck.checker import check_text
+from termcheck.errors import GlossaryError
 from termcheck.fix import apply_fixes
 from termcheck.glossary import parse_glossary
 
@@ -119,3 +120,62 @@ class TestLineBreak:
         result = apply_fixes(text, [finding])
         assert result.text == f"我们要构建人类命运共{newline}同体。"
         assert not result.skipped
+
+
+JIEBA_TERMS = """\
+terms:
+  - id: data
+    canonical: 数据
+    forbidden: [资料]
+  - id: shared-future
+    canonical: 人类命运共同体
+    forbidden: [人类共同命运]
+"""
+
+
+class TestJiebaSegmenter:
+    """``segmenter: jieba`` (the zh extra) matches Chinese by dictionary words."""
+
+    def test_no_match_inside_a_longer_word(self) -> None:
+        """资料 inside the word 资料库 is found by characters, not by words."""
+        by_characters = parse_glossary("version: 1\nlanguage: zh\n" + JIEBA_TERMS)
+        by_words = parse_glossary(
+            "version: 1\nlanguage: zh\nsegmenter: jieba\n" + JIEBA_TERMS
+        )
+        text = "资料库已更新。"
+        assert [f.matched for f in check_text(by_characters, text)] == ["资料"]
+        assert check_text(by_words, text) == []
+
+    def test_words_are_found_and_fixed(self) -> None:
+        """A forbidden word, and a forbidden phrase across a line break."""
+        g = parse_glossary("version: 1\nlanguage: zh\nsegmenter: jieba\n" + JIEBA_TERMS)
+        text = "我们使用资料，构建人类共同\n命运。"
+        findings = check_text(g, text)
+        assert [(f.term, f.column, f.matched) for f in findings] == [
+            ("data", 5, "资料"),
+            ("shared-future", 10, "人类共同\n命运"),
+        ]
+        fixed = apply_fixes(text, findings).text
+        assert fixed == "我们使用数据，构建人类命运共\n同体。"
+
+    def test_missing_package_is_a_located_error(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Without jieba the glossary is refused, naming the key and the extra."""
+        monkeypatch.setattr(
+            "termcheck.glossary.segmenter_missing",
+            lambda name: (
+                "the jieba package is not installed (pip install 'termcheck[zh]')"
+            ),
+        )
+        with pytest.raises(GlossaryError) as caught:
+            parse_glossary("version: 1\nlanguage: zh\nsegmenter: jieba\nterms: []\n")
+        assert str(caught.value) == (
+            "<string>:3:12: segmenter 'jieba' cannot run: the jieba package is "
+            "not installed (pip install 'termcheck[zh]')"
+        )
+
+    def test_unknown_segmenter(self) -> None:
+        """Only known segmenters are accepted."""
+        with pytest.raises(GlossaryError, match="'segmenter'"):
+            parse_glossary("version: 1\nsegmenter: icu\nterms: []\n")
