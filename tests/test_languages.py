@@ -345,3 +345,81 @@ class TestThai:
         assert (kind, term, matched) == ("forbidden", "sec", "ความปลอดภัยร่วมกัน")
         assert (column, end) == (12, 30)
         assert found(g, "เราสนับสนุนความมั่นคงร่วมกันของภูมิภาค") == []
+
+
+KOREAN = """\
+  - id: korea
+    canonical: 대한민국
+    forbidden: [남한]
+"""
+
+
+class TestKorean:
+    """Hangul syllables are characters of their own, particles attached."""
+
+    def test_forbidden_with_particle(self) -> None:
+        """남한의 (with the particle 의) holds the forbidden 남한, fixed in place."""
+        g = glossary("ko", KOREAN)
+        assert found(g, "남한의 수도") == [("forbidden", "korea", 1, 3, "남한")]
+        assert fixed(g, "남한의 수도") == "대한민국의 수도"
+
+    def test_canonical_and_jamo(self) -> None:
+        """The canonical, also written in decomposed jamo, is no finding."""
+        g = glossary("ko", KOREAN)
+        assert found(g, "대한민국의 수도") == []
+        decomposed = (
+            "\u1103\u1162\u1112\u1161\u11ab\u1106\u1175\u11ab\u1100\u116e\u11a8"
+        )
+        assert found(g, decomposed + "의 수도") == []
+
+
+SPANISH_INSENSITIVE = """\
+  - id: franja
+    canonical: iniciativa de la Franja y la Ruta
+    forbidden: [nueva ruta de la seda]
+"""
+
+
+class TestOpenersInFixes:
+    """After ¡ or „ a fix starts with a capital, and a capital is no case error."""
+
+    def test_capital_after_inverted_exclamation(self) -> None:
+        """¡nueva ruta de la seda! -> ¡Iniciativa de la Franja y la Ruta!"""
+        g = glossary("es", SPANISH_INSENSITIVE)
+        assert fixed(g, "¡nueva ruta de la seda!") == (
+            "¡Iniciativa de la Franja y la Ruta!"
+        )
+        assert fixed(g, "Es la nueva ruta de la seda.") == (
+            "Es la iniciativa de la Franja y la Ruta."
+        )
+
+    def test_german_low_quote(self) -> None:
+        """. „Email ist schnell“: a capital after „ opens a sentence."""
+        g = glossary("de", "  - id: email\n    canonical: email\n    case: sensitive\n")
+        assert found(g, "Das ist neu. „Email ist schnell“, sagte er.") == []
+        assert found(g, "Er sagte, Email ist schnell.") == [
+            ("case", "email", 11, 16, "Email")
+        ]
+
+
+class TestRoundTrip:
+    """width and inflections survive export to TBX and import back."""
+
+    def test_tbx_round_trip(self, tmp_path) -> None:  # type: ignore[no-untyped-def]
+        """The imported glossary has the same width setting and inflections."""
+        from termcheck.interchange import export_glossary, import_glossary
+
+        source = glossary("de", GERMAN + "    width: strict\n")
+        exported = export_glossary("tbx", source, "de.yaml")
+        path = tmp_path / "de.tbx"
+        path.write_text(exported.text, encoding="utf-8")
+        imported = parse_glossary(import_glossary("tbx", path, "de").text)
+        assert imported["datenschutz"].width_strict is True  # the last term's
+        assert imported["nutzer"].width_strict is None
+        assert imported["nutzer"].inflections == (
+            ("Nutzer", ("Nutzers", "Nutzern")),
+            ("Benutzer", ("Benutzers", "Benutzern")),
+        )
+        assert fixed(imported, "Den Benutzern danken wir.") == (
+            "Den Nutzern danken wir."
+        )
