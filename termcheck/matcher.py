@@ -265,12 +265,13 @@ def _phrase_candidate(
             r for r in refs if r.english and inflected in (len(r.keys) - 1, r.head)
         ] or refs
     start, end = tokens.starts[first], tokens.ends[last]
-    spans: dict[int, tuple[int, int]] = {}
-    if index.punctuated:
-        for ref_at in refs:
-            span = with_edges(text, start, end, ref_at.before, ref_at.after)
-            if span is not None:
-                spans[id(ref_at)] = span
+    spans = None
+    if index.punctuated:  # wordings with punctuation around them take it in
+        spans = {
+            id(r): span
+            for r in refs
+            if (span := with_edges(text, start, end, r.before, r.after))
+        }
         refs = [r for r in refs if id(r) in spans]
         if not refs:
             return None
@@ -280,7 +281,8 @@ def _phrase_candidate(
     else:
         scored = [(_case_exact(text, tokens, first, r, inflected), r) for r in refs]
         case_exact, ref = max(scored, key=lambda pair: pair[0])
-    start, end = spans.get(id(ref), (start, end))
+    if spans is not None:
+        start, end = spans[id(ref)]
     term = terms[ref.term]
     if ref.ending:  # a listed inflection of the form
         ending, inflected = ref.ending, -1
