@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from termcheck.checker import check_text
@@ -405,7 +407,7 @@ class TestOpenersInFixes:
 class TestRoundTrip:
     """width and inflections survive export to TBX and import back."""
 
-    def test_tbx_round_trip(self, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    def test_tbx_round_trip(self, tmp_path: Path) -> None:
         """The imported glossary has the same width setting and inflections."""
         from termcheck.interchange import export_glossary, import_glossary
 
