@@ -85,7 +85,8 @@ def read_pair(
 
 def _read(path: str) -> str:
     try:
-        return Path(path).read_text(encoding="utf-8-sig")
+        with Path(path).open(encoding="utf-8-sig", newline="") as file:
+            return file.read()  # line endings as they are, as check reads them
     except OSError as error:
         raise InputError(f"cannot read: {error.strerror or error}", path) from None
     except UnicodeDecodeError as error:

@@ -137,6 +137,19 @@ class TestParagraphs:
             "0 findings (0 errors, 0 warnings, 0 info) in 1 file\n",
         )
 
+    def test_crlf_line_endings(self, tmp_path: Path) -> None:
+        """Files with CRLF line endings: lines and columns as an editor shows."""
+        source, target = tmp_path / "zh.txt", tmp_path / "en.txt"
+        source.write_bytes("构建人类命运共同体。\r\n\r\n一带一路战略。\r\n".encode())
+        target.write_bytes(
+            b"Build a community of common destiny.\r\n\r\nThe OBOR grew.\r\n"
+        )
+        outcome = run(str(source), str(target), "-g", TBX, "--format", "json")
+        assert positions(outcome.stdout) == [
+            (1, 9, 1, 36, "shared-future", "community of common destiny"),
+            (3, 5, 3, 9, "bri", "OBOR"),
+        ]
+
     def test_paragraph_counts_must_match(self, tmp_path: Path) -> None:
         """A translation missing a paragraph is an error naming both counts."""
         short = tmp_path / "en.md"
