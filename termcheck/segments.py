@@ -25,6 +25,7 @@ __all__ = ["Segment", "Segments", "offset_to_position", "read_pair"]
 
 _BLANK_LINES: Final = regex.compile(r"(?:\r\n|\r|\n)[ \t]*(?:(?:\r\n|\r|\n)[ \t]*)+")
 _XML_ENDINGS: Final = (".xlf", ".xliff", ".tmx")
+_COMMENT: Final = regex.compile(r"<!--.*?-->", regex.DOTALL)
 _PIECE: Final = regex.compile(r"<[^>]*>|&[^;<>&\s]{1,32};|[^<&]+|&", regex.DOTALL)
 
 
@@ -219,6 +220,9 @@ def _raw_elements(text: str, name: str) -> list[tuple[str, tuple[int, ...]]]:
         regex.DOTALL,
     )
     found: list[tuple[str, tuple[int, ...]]] = []
+    # Comments may hold anything; blanked (same length), they hide no element
+    # and cannot make the search rescan the file.
+    text = _COMMENT.sub(lambda comment: " " * len(comment.group()), text)
     for element in pattern.finditer(text):
         if element.group(1) is None:
             found.append(("", (element.end(),)))

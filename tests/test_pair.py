@@ -301,3 +301,18 @@ class TestBilingualTermBase:
                 "en": "The talks covered the Belt and Road Initiative.\n",
             }[lang]
         )
+
+
+def test_targets_inside_comments_are_not_segments(tmp_path: Path) -> None:
+    """An XLIFF whose comment holds 50,000 <target> tags: none is a segment,
+    and positions come from the real target."""
+    comment = "<!-- " + "<target>" * 50_000 + " -->"
+    path = tmp_path / "c.xlf"
+    path.write_text(
+        '<?xml version="1.0"?>\n<xliff version="2.0" srcLang="zh" trgLang="en">'
+        f'{comment}\n<file id="f"><unit id="u"><segment><source>一带一路倡议</source>'
+        "\n<target>The OBOR.</target></segment></unit></file></xliff>\n",
+        encoding="utf-8",
+    )
+    outcome = run(str(path), "-g", TBX, "--format", "json")
+    assert positions(outcome.stdout) == [(4, 13, 4, 17, "bri", "OBOR")]
