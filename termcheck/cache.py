@@ -35,7 +35,19 @@ KEEP_FILES: Final = 16  # newest cache files kept; older ones are removed
 _FORMAT: Final = b"termcheck-index-2"
 DEFAULT_FUZZY: Final = 0.88  # load_glossary's default near-miss threshold
 # The modules whose classes are pickled: a change to any of them is a new key.
-_CODE: Final = ("model.py", "index.py", "tokens.py", "cache.py", "glossary.py")
+_CODE: Final = (
+    "model.py",
+    "index.py",
+    "tokens.py",
+    "cache.py",
+    "glossary.py",
+    "glossary_lang.py",
+    "languages.py",
+    "normalize.py",
+    "punctuation.py",
+    "regex_forms.py",
+    "segment.py",
+)
 # Frozen dataclasses pickled as constructor calls: several times faster to load
 # than the generic slots-dataclass state, which dominates loading big glossaries.
 _BY_CONSTRUCTOR: Final[dict[type, tuple[str, ...]]] = {

@@ -15,8 +15,9 @@ __all__ = ["carry_case", "carry_typography", "line_opener", "sentence_start"]
 _WORD: Final = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['\u2019][\p{L}\p{M}\p{N}]+)*")
 # What may stand between a sentence's end and its first word, or open a line
 # before it: quotes, brackets, emphasis, list and heading marks.
-_OPENERS: Final = frozenset("\"'\u201c\u2018\u00ab([{*_`#>-+|")
-_ENDS: Final = frozenset(".!?\u2026")
+# Spanish ¿ ¡, German „ ‚, French « ‹ and CJK 「 『 open sentences too.
+_OPENERS: Final = frozenset("\"'\u201c\u2018\u00ab([{*_`#>-+|¿¡„‚‹「『（")
+_ENDS: Final = frozenset(".!?\u2026。！？")
 _LINE_MARKS: Final = _OPENERS | frozenset(".)")
 # Typographic apostrophes and hyphens a writer may use instead of ' and -.
 _APOSTROPHES: Final = "\u2019\u02bc"

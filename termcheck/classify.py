@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from termcheck.casing import carry_case, sentence_start
-from termcheck.index import head_word, tokenize_form
+from termcheck.index import fold_form, head_word, tokenize_form
+from termcheck.langfix import adjust_for_language
 from termcheck.model import Finding, Form, Glossary, Kind, Match, Severity, Status, Term
 from termcheck.text import LineIndex
 from termcheck.tokens import inflect
@@ -26,7 +27,7 @@ def classify(
             kind = Kind.NEAR_MISS
         elif match.form.status is Status.FORBIDDEN:
             kind = Kind.FORBIDDEN
-        elif term.case_sensitive and not match.case_exact:
+        elif (term.case_sensitive or term.strict_width) and not match.case_exact:
             kind = Kind.CASE
         else:
             if not _is_abbreviation(match.form.text):
@@ -123,7 +124,7 @@ def _finding(
     severity = term.severity
     if kind in (Kind.NEAR_MISS, Kind.INCONSISTENT):
         severity = min(severity, Severity.WARNING)
-    return Finding(
+    finding = Finding(
         path=path,
         line=line,
         column=column,
@@ -145,6 +146,7 @@ def _finding(
             replacement if replacement is not None else _replacement(term, match),
         ),
     )
+    return adjust_for_language(term, finding, text)
 
 
 def _in_case(
@@ -166,6 +168,8 @@ def _replacement(term: Term, match: Match) -> str | None:
     """The canonical form, carrying the plural or possessive of the matched text."""
     if not match.inflection:
         return term.canonical
+    if match.inflection.startswith("#"):
+        return listed_replacement(term, int(match.inflection[1:]))
     matched_form = tokenize_form(match.form.text)
     canonical = tokenize_form(term.canonical)
     if matched_form is None or canonical is None:
@@ -180,3 +184,12 @@ def _replacement(term: Term, match: Match) -> str | None:
         return None
     words[target] = inflected
     return "".join(sep + word for sep, word in zip(canonical[2], words, strict=True))
+
+
+def listed_replacement(term: Term, number: int) -> str | None:
+    """The canonical's own ``number``-th listed inflection, if the term lists it."""
+    wanted = fold_form(term.canonical)
+    for wording, forms in term.inflections:
+        if fold_form(wording) == wanted and number < len(forms):
+            return forms[number]
+    return None

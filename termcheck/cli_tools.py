@@ -260,9 +260,86 @@ def test_command(ctx: click.Context, files: tuple[str, ...]) -> None:
     ctx.exit(int(ExitCode.FINDINGS if failed else ExitCode.OK))
 
 
+@click.command("check-pair")
+@click.argument("source", metavar="SOURCE")
+@click.argument("target", metavar="[TARGET]", required=False)
+@click.option(
+    "-g",
+    "--glossary",
+    "glossaries",
+    multiple=True,
+    metavar="PATH|NAME",
+    help="A TBX with both languages, or a glossary of each language.",
+)
+@click.option("--source-lang", default="", metavar="TAG", help="Source language.")
+@click.option("--target-lang", default="", metavar="TAG", help="Target language.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "sarif", "github", "junit", "gitlab"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info", "never"]),
+    default="error",
+    show_default=True,
+    help="Lowest severity that makes the run exit 1.",
+)
+@click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary.")
+@click.option("--color/--no-color", default=None, help="Colour the severity.")
+@click.pass_context
+def check_pair_command(
+    ctx: click.Context,
+    source: str,
+    target: str | None,
+    glossaries: tuple[str, ...],
+    source_lang: str,
+    target_lang: str,
+    output_format: str,
+    fail_on: str,
+    quiet: bool,
+    color: bool | None,
+) -> None:
+    """Check that a translation renders each source term by its target wording.
+
+    SOURCE and TARGET are aligned paragraph by paragraph, or SOURCE alone is an
+    XLIFF (1.2, 2.x) or TMX file. Exit status: 0, 1 on findings at or above
+    --fail-on, 2 on a usage, glossary or input error.
+    """
+    from termcheck.cli import _print_report, _use_color
+    from termcheck.formatters import FormatOptions
+    from termcheck.model import Severity
+    from termcheck.pair import check_pair, load_glossary_pair
+    from termcheck.segments import read_pair
+
+    if not glossaries:
+        raise click.UsageError("no glossary given; use --glossary", ctx)
+    segments = read_pair(source, target, source_lang, target_lang)
+    pair = load_glossary_pair(
+        glossaries,
+        source_lang or segments.source_language,
+        target_lang or segments.target_language,
+    )
+    report = check_pair(pair, segments)
+    options = FormatOptions(
+        color=_use_color(color),
+        quiet=quiet,
+        sources={segments.target_path: segments.target_text},
+        glossary=pair.target,
+        root=str(Path.cwd()),
+    )
+    _print_report(report, output_format, options)
+    threshold = None if fail_on == "never" else Severity.from_label(fail_on)
+    ctx.exit(int(report.exit_code(threshold)))
+
+
 def register_tools(cli: click.Group, glossary_group: click.Group) -> None:
-    """Add ``stats`` and ``discover`` to ``cli``, and ``list``, ``validate``,
-    ``test``, ``import`` and ``export`` to the ``glossary`` group."""
+    """Add ``stats``, ``discover`` and ``check-pair`` to ``cli``, and ``list``,
+    ``validate``, ``test``, ``import`` and ``export`` to the ``glossary`` group."""
+    cli.add_command(check_pair_command)
     cli.add_command(stats_command)
     cli.add_command(discover_command)
     glossary_group.add_command(list_command)

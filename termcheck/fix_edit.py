@@ -99,7 +99,7 @@ def candidates(
         if finding.quoted and not fix_quotes:
             skipped.append(Skip(finding, QUOTED))
         elif not finding.fixable:
-            reason = (
+            reason = finding.fix_note or (
                 "the text runs across markup, which a rewrite would lose; edit by hand"
             )
             skipped.append(Skip(finding, reason))
@@ -160,6 +160,8 @@ def _edit(
 
 def _fit_whitespace(matched: str, replacement: str) -> str:
     """Keep the line breaks of a matched span that ran across lines."""
+    if _BREAK.search(replacement):
+        return replacement  # placed by the matcher already (text without spaces)
     breaks = [gap for gap in _GAP.finditer(matched) if "\n" in gap[0] or "\r" in gap[0]]
     spaces = [gap.start() for gap in _GAP.finditer(replacement)]
     if not breaks or not spaces:

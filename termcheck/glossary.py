@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import re
@@ -15,8 +16,12 @@ from termcheck.bulk import bulk
 from termcheck.bundled import bundled_glossaries
 from termcheck.errors import GlossaryError, excerpt
 from termcheck.glossary_checks import Located, check_terms
+from termcheck.glossary_lang import read_inflections
 from termcheck.index import compile_regex_form
+from termcheck.languages import is_english
 from termcheck.model import Examples, Form, Glossary, Severity, Status, Term
+from termcheck.punctuation import never_matches
+from termcheck.segment import SEGMENTERS, segmenter_missing
 from termcheck.yamlnodes import (
     CONTROLS,
     NodeReader,
@@ -39,18 +44,29 @@ __all__ = [
     "resolve_glossary_source",
 ]
 
-_SETTING_KEYS = ("case", "fuzzy", "severity")
-_TOP_KEYS = ("version", "name", "description", "language", "defaults", "terms")
+_SETTING_KEYS = ("case", "fuzzy", "severity", "width")
+_TOP_KEYS = (
+    "version",
+    "name",
+    "description",
+    "language",
+    "segmenter",
+    "defaults",
+    "terms",
+)
 _TERM_KEYS = (
     "id",
     "canonical",
     "allowed",
     "forbidden",
     *_SETTING_KEYS,
+    "language",
+    "inflections",
     "note",
     "examples",
 )
 _CASES = {"insensitive": False, "sensitive": True}
+_WIDTHS = {"fold": False, "strict": True}
 _SEVERITIES = {severity.label: severity for severity in sorted(Severity, reverse=True)}
 _ID = re.compile(r"[a-z0-9][a-z0-9._-]*")
 _LANGUAGE = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")
@@ -68,6 +84,7 @@ class _Settings:
     case_sensitive: bool = False
     fuzzy: float | None = _DEFAULT_FUZZY
     severity: Severity = Severity.ERROR
+    width_strict: bool | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,9 +185,22 @@ class _Parser(NodeReader):
         top = self.known_keys(root, "the glossary", _TOP_KEYS)
         self.version(top)
         name, language = self.optional_text(top, "name"), self.language(top)
+        segmenter = self.segmenter(top)
         defaults = self.defaults(top)
-        terms = tuple(self.term(item, defaults) for item in self.terms(top).items)
         description = self.optional_text(top, "description")
+        terms = tuple(
+            self.term(item, defaults, language) for item in self.terms(top).items
+        )
+        if segmenter:
+            terms = tuple(
+                Located(
+                    dataclasses.replace(t.term, segmenter=segmenter),
+                    t.id_at,
+                    t.id_derived,
+                    t.forms_at,
+                )
+                for t in terms
+            )
         return _Document(name, language, terms, description)
 
     def defaults(self, top: YMap) -> _Settings:
@@ -199,10 +229,10 @@ class _Parser(NodeReader):
             problem = f"unsupported glossary version {node.text}; expected version 1"
             raise self.fail(node, problem)
 
-    def language(self, top: YMap) -> str:
+    def language(self, top: YMap, default: str = "en") -> str:
         node = given(top, "language")
         if node is None:
-            return "en"
+            return default
         language = self.text(node, "'language'")
         if not _LANGUAGE.fullmatch(language):
             problem = f"language {excerpt(language)} is not a BCP 47 tag (like en, zh)"
@@ -230,18 +260,36 @@ class _Parser(NodeReader):
             raise GlossaryError(problem, self.path, line, column)
         return text
 
+    def term_language(self, mapping: YMap, document: str) -> str:
+        """The term's own ``language``, else the glossary's ("" for English)."""
+        if given(mapping, "language") is not None:
+            return self.language(mapping)
+        return "" if is_english(document) else document
+
+    def segmenter(self, top: YMap) -> str:
+        """The optional dictionary segmenter, checked to be installed."""
+        node = given(top, "segmenter")
+        if node is None:
+            return ""
+        name = self.choice(node, "'segmenter'", {n: n for n in SEGMENTERS})
+        missing = segmenter_missing(name)
+        if missing is not None:
+            raise self.fail(node, f"segmenter {name!r} cannot run: {missing}")
+        return name
+
     def optional_text(self, mapping: YMap, key: str) -> str:
         node = given(mapping, key)
         return self.text(node, repr(key)) if node else ""
 
     def settings(self, mapping: YMap, base: _Settings) -> _Settings:
-        case, fuzzy, severity = (given(mapping, key) for key in _SETTING_KEYS)
+        case, fuzzy, severity, width = (given(mapping, key) for key in _SETTING_KEYS)
         return _Settings(
             self.choice(case, "'case'", _CASES) if case else base.case_sensitive,
             self.fuzzy(fuzzy) if fuzzy else base.fuzzy,
             self.choice(severity, "'severity'", _SEVERITIES)
             if severity
             else base.severity,
+            self.choice(width, "'width'", _WIDTHS) if width else base.width_strict,
         )
 
     def fuzzy(self, node: YValue) -> float | None:
@@ -261,7 +309,7 @@ class _Parser(NodeReader):
             )
         return float(node.value)
 
-    def term(self, node: YValue, defaults: _Settings) -> Located:
+    def term(self, node: YValue, defaults: _Settings, language: str) -> Located:
         if not isinstance(node, YMap):
             problem = "each term must be a mapping with at least 'canonical', not "
             raise self.fail(node, problem + describe(node))
@@ -285,6 +333,9 @@ class _Parser(NodeReader):
             examples=self.examples(examples) if examples else Examples(),
             source=self.path,
             line=node.line,
+            language=self.term_language(mapping, language),
+            width_strict=settings.width_strict,
+            inflections=read_inflections(self, mapping, canonical, allowed, forbidden),
         )
         forms_at = (self.at(canonical_node), *(at for _, at in allowed + forbidden))
         id_at = self.at(id_node or canonical_node)
@@ -295,6 +346,7 @@ class _Parser(NodeReader):
         if node is None:
             raise self.fail(mapping, "term has no 'canonical'")
         text = self.filled_text(node, "'canonical'", "'canonical' is empty")
+        self.matchable(node, text)
         return _normalize(text), node
 
     def term_id(self, node: YValue) -> str:
@@ -327,7 +379,14 @@ class _Parser(NodeReader):
                 f"not {describe(node)}",
             )
         text = self.filled_text(node, f"'{key}'", f"empty form in '{key}'")
+        self.matchable(node, text)
         return Form(_normalize(text), status, line=node.line)
+
+    def matchable(self, node: YValue, text: str) -> None:
+        """Refuse a literal wording that can never match, naming it."""
+        problem = never_matches(text)
+        if problem is not None:
+            raise self.fail(node, f"form {text!r} can never match: {problem}")
 
     def regex_form(self, mapping: YMap, status: Status) -> Form:
         node = mapping.get("regex")

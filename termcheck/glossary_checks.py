@@ -10,9 +10,8 @@ from typing import Final
 import regex
 
 from termcheck.errors import excerpt
-from termcheck.index import first_words
+from termcheck.index import first_key, first_words, fold_form
 from termcheck.model import Form, Term
-from termcheck.tokens import normalize_word
 from termcheck.yamlnodes import Where
 
 __all__ = ["Located", "check_terms", "fold_form"]
@@ -36,11 +35,6 @@ class Located:
 
 
 _Placed = tuple[Term, Form, Where]
-
-
-def fold_form(text: str) -> str:
-    """The key under which the matcher sees a literal form (case, quotes, dashes)."""
-    return " ".join(normalize_word(chunk) for chunk in text.split())
 
 
 def check_terms(located: Sequence[Located]) -> None:
@@ -103,7 +97,7 @@ def _check_regex_contradictions(located: Sequence[Located]) -> None:
     literals = _placed_forms(located, regex_forms=False)
     by_first_word: dict[str, list[_Placed]] = {}
     for placed in literals:
-        first = fold_form(placed[1].text).split(" ")[0]
+        first = first_key(placed[1].text)
         by_first_word.setdefault(first, []).append(placed)
     budget = _UNANCHORED_PAIR_BUDGET
     deadline = time.monotonic() + CHECK_BUDGET_SECONDS

@@ -137,3 +137,10 @@ def _settings(term: Term) -> Iterator[str]:
         yield f"    fuzzy: {term.fuzzy!r}"
     if term.severity is not Severity.ERROR:
         yield f"    severity: {term.severity.label}"
+    if term.width_strict is not None:
+        yield f"    width: {'strict' if term.width_strict else 'fold'}"
+    if term.inflections:
+        yield "    inflections:"
+        for wording, forms in term.inflections:
+            listed = ", ".join(scalar(form) for form in forms)
+            yield f"      {scalar(wording)}: [{listed}]"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import itertools
 from dataclasses import dataclass, field
 from typing import Final
@@ -11,8 +10,20 @@ import regex
 
 from termcheck.bulk import bulk
 from termcheck.errors import GlossaryError
+from termcheck.languages import Profile, profile_for
 from termcheck.model import Form, Glossary, Status, Term
-from termcheck.tokens import FUNCTION_WORDS, LONG_WORD, tokenize
+from termcheck.normalize import normalize_text
+from termcheck.punctuation import edge_keys, punctuation_key
+from termcheck.regex_forms import compile_regex_form, first_key, first_words
+from termcheck.segment import join_words, split_elisions
+from termcheck.tokens import (
+    FUNCTION_WORDS,
+    LONG_WORD,
+    Tokens,
+    is_cjk,
+    normalize_word,
+    tokenize,
+)
 
 __all__ = [
     "HEAD",
@@ -23,21 +34,16 @@ __all__ = [
     "TermIndex",
     "build_index",
     "compile_regex_form",
+    "first_key",
     "first_words",
+    "fold_form",
     "head_word",
+    "listed_inflections",
     "phrase_key",
     "tokenize_form",
 ]
 
-# The standard library's regex parser (``re._parser`` since 3.11, ``sre_parse``
-# before), used only to find the literal first word a regex form starts with.
-try:
-    _sre_parse = importlib.import_module("re._parser")
-except ImportError:  # pragma: no cover - Python 3.10
-    _sre_parse = importlib.import_module("sre_parse")
-
-# An inline verbose flag: "(?x)", "(?ix)", "(?x:...)".
-_VERBOSE: Final = regex.compile(r"\(\?[a-zA-Z]*x")
+_PLAIN_SEPS: Final = frozenset(("", " ", "-", "."))
 PHRASE: Final = 1  # a complete form ends here
 PREFIX: Final = 2  # some form continues
 HEAD: Final = 4  # some form's inflectable head word ends here
@@ -56,6 +62,13 @@ class FormRef:
     seps: tuple[str, ...]  # seps[0] is "" (nothing before the first word)
     head: int  # the word that takes a plural besides the last one; -1 if none
     content: tuple[int, ...]  # positions of content (non-function) words
+    function_words: frozenset[str] = FUNCTION_WORDS  # of the term's language
+    english: bool = True  # English plural and possessive endings apply
+    characters: bool = False  # written in characters (CJK): no word order
+    ending: str = ""  # "#n": the n-th listed inflection of the form
+    inflects: bool = False  # other endings are inflections (not English)
+    before: str = ""  # punctuation the wording starts with ("《")
+    after: str = ""  # and ends with
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +101,12 @@ class TermIndex:
     split_words: dict[str, list[int]] = field(default_factory=dict)
     singles: dict[int, list[int]] = field(default_factory=dict)
     term_numbers: dict[str, int] = field(default_factory=dict)  # term id -> number
+    # Segmentation the glossary's languages ask for (see termcheck.segment).
+    elisions: frozenset[str] = frozenset()
+    attached_prefixes: tuple[str, ...] = ()
+    function_words: frozenset[str] = FUNCTION_WORDS  # of all its languages
+    punctuated: bool = False  # some wording has punctuation in or around it
+    segmenter: str = ""  # dictionary segmenter for Han text, if a term asks
     # Text word -> vocabulary words it may stand for; filled by the near-miss search
     # as texts are checked (the same words recur from file to file).
     resolved: dict[str, list[tuple[int, float]]] = field(default_factory=dict)
@@ -112,27 +131,91 @@ def phrase_key(
 def build_index(glossary: Glossary) -> TermIndex:
     """Index every form of every term in ``glossary``."""
     index = TermIndex(glossary)
+    index.segmenter = next((t.segmenter for t in glossary.terms if t.segmenter), "")
+    profiles = {profile_for(term.language) for term in glossary.terms}
+    index.elisions = frozenset().union(*(p.elisions for p in profiles))
+    index.attached_prefixes = tuple(
+        sorted({x for p in profiles for x in p.prefixes}, key=len, reverse=True)
+    )
+    if any(not p.english_inflection for p in profiles):
+        index.function_words = frozenset().union(*(p.function_words for p in profiles))
     for term_no, term in enumerate(glossary.terms):
         index.term_numbers[term.id] = term_no
         for form_no, form in enumerate(term.forms):
             if form.regex:
                 _add_regex(index, term_no, form_no, form, term)
             else:
-                _add_phrase(index, term_no, form_no, form, term)
+                _add_phrase(index, term_no, form_no, form.text, term)
+        for form_no, ending, text in listed_inflections(term):
+            _add_phrase(index, term_no, form_no, text, term, ending)
     return index
 
 
+_PROFILES: dict[str, Profile] = {}
+
+
+def _profile(language: str) -> Profile:
+    profile = _PROFILES.get(language)
+    if profile is None:
+        profile = _PROFILES[language] = profile_for(language)
+    return profile
+
+
+def listed_inflections(term: Term) -> list[tuple[int, str, str]]:
+    """``(form number, "#n", text)`` of each inflected form the term lists."""
+    if not term.inflections:
+        return []
+    numbers = {
+        fold_form(form.text): number
+        for number, form in enumerate(term.forms)
+        if not form.regex
+    }
+    found: list[tuple[int, str, str]] = []
+    for wording, forms in term.inflections:
+        number = numbers.get(fold_form(wording))
+        if number is not None:
+            found.extend((number, f"#{n}", text) for n, text in enumerate(forms))
+    return found
+
+
+def fold_form(text: str) -> str:
+    """The key under which the matcher sees a literal form (case, quotes, dashes)."""
+    if not text.isascii():  # typographic quotes fold; ASCII ones are themselves
+        text = punctuation_key(text)
+    return " ".join(normalize_word(chunk) for chunk in text.split())
+
+
 def tokenize_form(
-    text: str,
+    text: str, elisions: frozenset[str] = frozenset()
 ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]] | None:
     """Keys, case-kept words and separators of a literal form (None if unusable)."""
-    tokens = tokenize(text)
-    if not tokens.keys or any(sep is None for sep in tokens.seps[1:]):
+    parsed = _parse_form(text, elisions, "")
+    return None if parsed is None else parsed[:3]
+
+
+def _parse_form(
+    text: str, elisions: frozenset[str], segmenter: str
+) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, str]] | None:
+    """``tokenize_form``, and the punctuation around the form's words."""
+    text = normalize_text(text).text
+    tokens = join_words(split_elisions(tokenize(text), elisions), segmenter)
+    if not tokens.keys:
         return None
     spans = zip(tokens.starts, tokens.ends, strict=True)
     words = tuple(text[s:e].replace("\u00ad", "") for s, e in spans)
-    seps = ("", *(sep or "" for sep in tokens.seps[1:]))
-    return tuple(tokens.keys), words, seps
+    seps = ("", *(_form_sep(text, tokens, p) for p in range(1, len(tokens.keys))))
+    edges = ("", "")
+    if not (text[:1].isalnum() and text[-1:].isalnum()):
+        edges = edge_keys(text, tokens)
+    return tuple(tokens.keys), words, seps, edges
+
+
+def _form_sep(text: str, tokens: Tokens, position: int) -> str:
+    sep = tokens.seps[position]
+    if sep is not None:
+        return sep
+    start, end = tokens.ends[position - 1], tokens.starts[position]
+    return punctuation_key(text[start:end])  # "the “Belt and Road” Initiative"
 
 
 def head_word(keys: tuple[str, ...]) -> int:
@@ -144,14 +227,41 @@ def head_word(keys: tuple[str, ...]) -> int:
 
 
 def _add_phrase(
-    index: TermIndex, term_no: int, form_no: int, form: Form, term: Term
+    index: TermIndex,
+    term_no: int,
+    form_no: int,
+    text: str,
+    term: Term,
+    ending: str = "",
 ) -> None:
-    parsed = tokenize_form(form.text)
+    parsed = _parse_form(text, index.elisions, index.segmenter)
     if parsed is None:
         return
-    keys, words, seps = parsed
-    content = tuple(i for i, k in enumerate(keys) if k not in FUNCTION_WORDS)
-    ref = FormRef(term_no, form_no, keys, words, seps, head_word(keys), content)
+    keys, words, seps, (before, after) = parsed
+    if not index.punctuated and (
+        before or after or any(s not in _PLAIN_SEPS for s in seps)
+    ):
+        index.punctuated = True
+    profile = _profile(term.language)
+    function_words = profile.function_words
+    english = profile.english_inflection
+    content = tuple(i for i, k in enumerate(keys) if k not in function_words)
+    ref = FormRef(
+        term_no,
+        form_no,
+        keys,
+        words,
+        seps,
+        head_word(keys) if english else -1,
+        content,
+        function_words,
+        english,
+        not text.isascii() and all(is_cjk(word) for word in words),
+        ending,
+        profile.inflects,
+        before,
+        after,
+    )
     ref_no = len(index.refs)
     index.refs.append(ref)
     full = phrase_key(keys, seps)
@@ -208,108 +318,6 @@ def _add_regex(
     else:
         for anchor in anchors:
             index.regex_by_anchor.setdefault(anchor, []).append(ref)
-
-
-def compile_regex_form(text: str, case_sensitive: bool) -> regex.Pattern[str]:
-    """The pattern the matcher runs for the regex form ``text``.
-
-    A literal space matches any run of white space, line breaks included; the
-    match must end a word, and a whole dotted compound ("javascript.md" is a
-    file name). Raises ``regex.error`` (the loader turns it into a located
-    GlossaryError).
-    """
-    flags = 0 if case_sensitive else regex.IGNORECASE | regex.FULLCASE
-    body = _flexible_spaces(text)
-    return regex.compile(rf"(?:{body})(?!\w)(?!\.\w)", flags)
-
-
-def _flexible_spaces(pattern: str) -> str:
-    """Each literal space of ``pattern`` becomes ``(?:\\s+)``.
-
-    A group, so that a quantifier after the space still applies to it:
-    ``a ?b`` -> ``a(?:\\s+)?b``. Spaces in a character class or escaped stay;
-    a verbose pattern (``(?x)``), where spaces mean nothing, is left alone.
-    """
-    if _VERBOSE.search(pattern):
-        return pattern
-    out: list[str] = []
-    escaped = in_class = False
-    class_first = -1  # where a class's first member is: a "]" there is literal
-    for position, char in enumerate(pattern):
-        if escaped:
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif in_class:
-            in_class = not (char == "]" and position != class_first)
-        elif char == "[":
-            in_class = True
-            negated = pattern[position + 1 : position + 2] == "^"
-            class_first = position + (2 if negated else 1)
-        elif char == " ":
-            out.append(r"(?:\s+)")
-            continue
-        out.append(char)
-    return "".join(out)
-
-
-def first_words(pattern: str) -> frozenset[str] | None:
-    """Case-folded literal first words a pattern must start with, if it has any."""
-    try:
-        parsed = _sre_parse.parse(pattern)
-    except Exception:
-        return None
-    words = _literal_prefixes(list(parsed))
-    if not words:
-        return None
-    return frozenset(w.casefold() for w in words)
-
-
-def _literal_prefixes(items: list[tuple[object, object]]) -> set[str] | None:
-    chars: list[str] = []
-    for position, (op, arg) in enumerate(items):
-        name = str(op)
-        if name in ("AT", "ASSERT", "ASSERT_NOT") and not chars:
-            continue  # zero-width: the first word is what follows
-        if name == "LITERAL" and isinstance(arg, int):
-            char = chr(arg)
-            if not (char.isalnum() or char in "'\u2019"):
-                return {"".join(chars)} if chars else None
-            chars.append(char)
-        elif name in ("SUBPATTERN", "BRANCH") and not chars and position == 0:
-            branches = _branches(op, arg)
-            if branches is None:
-                return None
-            rest = items[1:]
-            if rest and _starts_word(rest):
-                return None
-            return branches
-        else:
-            return {"".join(chars)} if chars and not _word_continues(name) else None
-    return {"".join(chars)} if chars else None
-
-
-def _word_continues(name: str) -> bool:
-    return name not in ("AT", "NOT_LITERAL")
-
-
-def _starts_word(items: list[tuple[object, object]]) -> bool:
-    op, arg = items[0]
-    return str(op) == "LITERAL" and isinstance(arg, int) and chr(arg).isalnum()
-
-
-def _branches(op: object, arg: object) -> set[str] | None:
-    if str(op) == "SUBPATTERN" and isinstance(arg, tuple):
-        return _literal_prefixes(list(arg[-1]))
-    if str(op) == "BRANCH" and isinstance(arg, tuple):
-        found: set[str] = set()
-        for branch in arg[1]:
-            words = _literal_prefixes(list(branch))
-            if words is None:
-                return None
-            found |= words
-        return found
-    return None
 
 
 def status_of(index: TermIndex, ref: FormRef) -> Status:

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import bisect
-import time
+import dataclasses
 import unicodedata
 from dataclasses import dataclass
 from typing import Final
 
 from termcheck.casing import line_opener
-from termcheck.errors import MatchTimeoutError
 from termcheck.index import (
     HEAD,
     PHRASE,
@@ -21,17 +20,22 @@ from termcheck.index import (
 )
 from termcheck.model import Glossary, Match
 from termcheck.nearmiss import find_near_misses
+from termcheck.normalize import Normalized, normalize_text, width_differs
+from termcheck.punctuation import gap_key, with_edges
+from termcheck.regex_match import regex_hits
+from termcheck.segment import join_words, split_elisions, split_prefixes
 from termcheck.tokens import DOT, Tokens, deinflect, tokenize
 
 __all__ = ["REGEX_BUDGET_SECONDS", "find_matches", "index_for", "use_index"]
 
-REGEX_BUDGET_SECONDS: Final = 5.0
+REGEX_BUDGET_SECONDS: Final = 5.0  # all regex forms together, per text
+
 _JOINERS: Final = ("-", DOT)
 _MIN_IDENTIFIER_PARTS: Final = 3  # all regex forms together, per text
 _CACHE: dict[int, tuple[Glossary, TermIndex]] = {}
 _STARTS_LIMIT: Final = 400_000  # text words whose start states an index remembers
 _FOLD_CASE_KEEP: Final = str.maketrans({"\u2019": "'", "\u2018": "'", "\u00ad": None})
-_OPENERS: Final = frozenset("\"'“‘«([{*_`#>-+|")
+_OPENERS: Final = frozenset("\"'“‘«([{*_`#>-+|¿¡„‚‹「『（")
 _LINE_MARKS: Final = _OPENERS | frozenset(".)")
 
 
@@ -73,14 +77,54 @@ class _Candidate:
 
 
 def find_matches(glossary: Glossary, text: str) -> list[Match]:
-    """All matches in ``text``, at most one per span, sorted by position."""
+    """All matches in ``text``, at most one per span, sorted by position.
+
+    The text is normalised once (see ``termcheck.normalize``) and matched in its
+    normalised form; the spans returned are offsets into ``text`` itself.
+    """
     index = index_for(glossary)
-    tokens = tokenize(text)
-    exact = _phrase_matches(index, text, tokens) + _regex_matches(index, text, tokens)
-    exact = [c for c in exact if not _part_of_identifier(text, tokens, c)]
+    normalized = normalize_text(text)
+    norm = normalized.text
+    tokens = _segment(index, norm)
+    exact = _phrase_matches(index, norm, tokens) + [
+        _regex_candidate(index, ref, tokens, start, end)
+        for ref, start, end in regex_hits(index, norm, tokens, REGEX_BUDGET_SECONDS)
+    ]
+    exact = [c for c in exact if not _part_of_identifier(norm, tokens, c)]
     near = _near_candidates(index, tokens, exact)
-    near = [c for c in near if not _part_of_identifier(text, tokens, c)]
-    return _select(exact + near)
+    near = [c for c in near if not _part_of_identifier(norm, tokens, c)]
+    selected = _select(exact + near)
+    if normalized.identity:
+        return selected
+    return [_in_original(glossary, m, normalized, text) for m in selected]
+
+
+def _segment(index: TermIndex, text: str) -> Tokens:
+    """The words of ``text`` as the glossary's languages split them."""
+    tokens = join_words(split_elisions(tokenize(text), index.elisions), index.segmenter)
+    if index.attached_prefixes:
+        lookup, vocab = index.lookup, index.vocab
+        tokens = split_prefixes(
+            tokens,
+            text,
+            index.attached_prefixes,
+            lambda key: key in lookup or key in vocab,
+        )
+    return tokens
+
+
+def _in_original(
+    glossary: Glossary, match: Match, normalized: Normalized, text: str
+) -> Match:
+    """``match`` with its span in the original text; a width change is a case."""
+    start, end = normalized.start(match.start), normalized.end(match.end)
+    case_exact = match.case_exact
+    if case_exact and match.exact and glossary[match.term_id].strict_width:
+        written = text[start:end]
+        case_exact = written == normalized.text[
+            match.start : match.end
+        ] or not width_differs(written)
+    return dataclasses.replace(match, start=start, end=end, case_exact=case_exact)
 
 
 def _part_of_identifier(text: str, tokens: Tokens, candidate: _Candidate) -> bool:
@@ -109,6 +153,7 @@ def _phrase_matches(index: TermIndex, text: str, tokens: Tokens) -> list[_Candid
     keys, seps = tokens.keys, tokens.seps
     lookup = index.lookup
     known = index.phrase_starts
+    punctuated = index.punctuated
     if len(known) > _STARTS_LIMIT:
         known.clear()
     found: list[_Candidate] = []
@@ -121,7 +166,9 @@ def _phrase_matches(index: TermIndex, text: str, tokens: Tokens) -> list[_Candid
         if not initial:
             continue
         states = list(initial)
-        longest: list[tuple[int, str, int, str]] = []  # completions, longest only
+        # Completions, longest last (only the longest unless punctuation around
+        # a wording may rule it out).
+        completions: list[list[tuple[int, str, int, str]]] = []
         j = i
         while states:
             done = [
@@ -131,14 +178,25 @@ def _phrase_matches(index: TermIndex, text: str, tokens: Tokens) -> list[_Candid
                 and _inflection_fits(index, state, j - i)
                 and (j + 1 >= len(keys) or seps[j + 1] != DOT)
             ]
-            longest = done or longest
+            if done:
+                if not punctuated:
+                    completions.clear()
+                completions.append(done)
             j += 1
-            if j >= len(keys) or seps[j] is None:
+            if j >= len(keys):
                 break
-            states = _advance(states, seps[j] or "", keys[j], j - i, lookup)
-        if longest:
+            sep = seps[j]
+            if sep is None:
+                sep = gap_key(text, tokens, j) if punctuated else None
+                if sep is None:
+                    break
+            states = _advance(states, sep, keys[j], j - i, lookup)
+        for longest in reversed(completions):
             readings = [_phrase_candidate(index, text, tokens, i, c) for c in longest]
-            found.append(min(readings, key=_reading_rank))
+            fitting = [r for r in readings if r is not None]
+            if fitting:
+                found.append(min(fitting, key=_reading_rank))
+                break
     return found
 
 
@@ -187,7 +245,8 @@ def _inflection_fits(
     if inflected < 0:
         return True
     return any(
-        inflected in (last_word, index.refs[r].head) for r in index.phrases[state[0]]
+        index.refs[r].english and inflected in (last_word, index.refs[r].head)
+        for r in index.phrases[state[0]]
     )
 
 
@@ -197,19 +256,35 @@ def _phrase_candidate(
     tokens: Tokens,
     first: int,
     best: tuple[int, str, int, str],
-) -> _Candidate:
+) -> _Candidate | None:
     last, phrase, inflected, ending = best
     refs = [index.refs[r] for r in index.phrases[phrase]]
     if inflected >= 0:
-        refs = [r for r in refs if inflected in (len(r.keys) - 1, r.head)] or refs
+        refs = [
+            r for r in refs if r.english and inflected in (len(r.keys) - 1, r.head)
+        ] or refs
     start, end = tokens.starts[first], tokens.ends[last]
+    spans = None
+    if index.punctuated:  # wordings with punctuation around them take it in
+        spans = {
+            id(r): span
+            for r in refs
+            if (span := with_edges(text, start, end, r.before, r.after))
+        }
+        refs = [r for r in refs if id(r) in spans]
+        if not refs:
+            return None
     terms = index.glossary.terms
     if len(refs) == 1 and not terms[refs[0].term].case_sensitive:
         case_exact, ref = True, refs[0]  # letter case cannot matter: skip comparing
     else:
         scored = [(_case_exact(text, tokens, first, r, inflected), r) for r in refs]
         case_exact, ref = max(scored, key=lambda pair: pair[0])
+    if spans is not None:
+        start, end = spans[id(ref)]
     term = terms[ref.term]
+    if ref.ending:  # a listed inflection of the form
+        ending, inflected = ref.ending, -1
     match = Match(
         term.id, term.forms[ref.form], start, end, 1.0, case_exact, ending, inflected
     )
@@ -263,77 +338,7 @@ def _sentence_start(text: str, offset: int) -> bool:
             if before >= 0 and text[before] == "\n":
                 return True  # a blank line before: a new paragraph
         position -= 1
-    return position < 0 or text[position] in ".!?:;"
-
-
-def _regex_matches(index: TermIndex, text: str, tokens: Tokens) -> list[_Candidate]:
-    if not index.regex_by_anchor and not index.regex_unanchored:
-        return []
-    deadline = time.monotonic() + REGEX_BUDGET_SECONDS
-    found = []
-    for i, key in enumerate(tokens.keys):
-        if tokens.seps[i] == DOT:
-            continue
-        for ref in index.regex_by_anchor.get(key, ()):
-            hit = _run_regex(
-                index, ref, text, tokens.starts[i], deadline, anchored=True
-            )
-            if hit is not None:
-                found.append(_regex_candidate(index, ref, tokens, *hit))
-    for ref in index.regex_unanchored:
-        position = 0
-        while (
-            hit := _run_regex(index, ref, text, position, deadline, anchored=False)
-        ) is not None:
-            if tokens.starts and bisect.bisect_left(tokens.starts, hit[0]) < len(
-                tokens.starts
-            ):
-                found.append(_regex_candidate(index, ref, tokens, *hit))
-            position = hit[1]
-    return found
-
-
-def _run_regex(
-    index: TermIndex,
-    ref: RegexRef,
-    text: str,
-    position: int,
-    deadline: float,
-    anchored: bool,
-) -> tuple[int, int] | None:
-    remaining = deadline - time.monotonic()
-    term = index.glossary.terms[ref.term]
-    try:
-        if remaining <= 0:
-            raise TimeoutError
-        if anchored:
-            hit = ref.pattern.match(text, position, timeout=remaining)
-        else:
-            hit = ref.pattern.search(text, position, timeout=remaining)
-            while hit is not None and (
-                hit.end() == hit.start() or _inside_word(text, hit.start())
-            ):
-                hit = ref.pattern.search(
-                    text, max(hit.start() + 1, hit.end()), timeout=remaining
-                )
-    except TimeoutError:
-        raise MatchTimeoutError(
-            f"regex form {term.forms[ref.form].text!r} of term '{term.id}' "
-            f"took longer than "
-            f"{REGEX_BUDGET_SECONDS:g} s (catastrophic backtracking?)",
-            path=term.source,
-            line=term.forms[ref.form].line,
-        ) from None
-    if hit is None or hit.end() == hit.start():
-        return None
-    return hit.start(), hit.end()
-
-
-def _inside_word(text: str, start: int) -> bool:
-    """True inside a word or a dotted compound ("draft.md", "Node.js")."""
-    if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
-        return True
-    return start > 1 and text[start - 1] == "." and text[start - 2].isalnum()
+    return position < 0 or text[position] in ".!?:;。！？"
 
 
 def _regex_candidate(

@@ -50,6 +50,7 @@ class Kind(enum.Enum):
     NEAR_MISS = "near-miss"
     INCONSISTENT = "inconsistent"
     DIRECTIVE = "directive"
+    MISTRANSLATED = "mistranslated"  # check-pair: a source term rendered wrongly
 
 
 class Status(enum.Enum):
@@ -106,6 +107,19 @@ class Term:
     examples: Examples = Examples()
     source: str = ""  # glossary file the term came from
     line: int = 0
+    language: str = ""  # BCP 47 tag; "" means English
+    # True: a full-width or half-width spelling of a wording is reported (kind
+    # case); None: as ``case_sensitive``.
+    width_strict: bool | None = None
+    # Inflected forms listed per wording, aligned: the n-th form of a forbidden
+    # wording is replaced by the n-th form of the canonical.
+    inflections: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    segmenter: str = ""  # a dictionary word segmenter for Han text ("jieba")
+
+    @property
+    def strict_width(self) -> bool:
+        """True when another character width of a wording is reported."""
+        return self.case_sensitive if self.width_strict is None else self.width_strict
 
     @property
     def forms(self) -> tuple[Form, ...]:
@@ -202,6 +216,8 @@ class Finding:
     # True where the span lies inside a quotation (quotation marks, a block
     # quote): someone's words, which --fix rewrites only with --fix-quotes.
     quoted: bool = False
+    # Why --fix must leave the span alone, when it is not markup.
+    fix_note: str = ""
 
     @property
     def sort_key(self) -> tuple[str, int, int, str]:

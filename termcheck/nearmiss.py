@@ -32,6 +32,12 @@ from typing import Final
 from rapidfuzz.distance import OSA
 
 from termcheck.index import MIN_FUZZY_WORD, FormRef, TermIndex
+from termcheck.nearmiss_lang import (
+    character_score,
+    character_windows,
+    ending_similarity,
+    plain_similarity,
+)
 from termcheck.spans import Overlaps
 from termcheck.tokens import DOT, FUNCTION_WORDS, LONG_WORD, Tokens, deinflect
 
@@ -151,6 +157,7 @@ def _candidate_windows(index: TermIndex, tokens: Tokens) -> set[tuple[int, int, 
     spots: dict[int, set[int]] = {}  # form ref -> positions of its words
     windows: set[tuple[int, int, int]] = set()
     split_words = index.split_words
+    function_words = index.function_words
     for position, key in enumerate(keys):
         sep = seps[position]
         if sep is None or sep == DOT:
@@ -160,7 +167,7 @@ def _candidate_windows(index: TermIndex, tokens: Tokens) -> set[tuple[int, int, 
             split = split_words.get(keys[position - 1] + key)
             if split:
                 windows.update((ref_no, position - 1, position) for ref_no in split)
-        if key in FUNCTION_WORDS:
+        if key in function_words:
             continue
         hits = cache.get(key)
         if hits is None:
@@ -202,6 +209,11 @@ def _cluster(
             ):
                 break
             found.append((ref_no, *_extend(ref, tokens, first, last)))
+            if ref.characters:
+                found.extend(
+                    (ref_no, *window)
+                    for window in character_windows(ref, tokens, first, last)
+                )
     return found
 
 
@@ -212,7 +224,7 @@ def _extend(ref: FormRef, tokens: Tokens, first: int, last: int) -> tuple[int, i
         leading
         and first > 0
         and tokens.seps[first] is not None
-        and tokens.keys[first - 1] in FUNCTION_WORDS
+        and tokens.keys[first - 1] in ref.function_words
     ):
         first, leading = first - 1, leading - 1
     trailing = len(ref.keys) - 1 - ref.content[-1] if ref.content else 0
@@ -220,7 +232,7 @@ def _extend(ref: FormRef, tokens: Tokens, first: int, last: int) -> tuple[int, i
         trailing
         and last + 1 < len(tokens.keys)
         and tokens.seps[last + 1] is not None
-        and tokens.keys[last + 1] in FUNCTION_WORDS
+        and tokens.keys[last + 1] in ref.function_words
     ):
         last, trailing = last + 1, trailing - 1
     return first, last
@@ -230,26 +242,35 @@ def score_window(ref: FormRef, tokens: Tokens, first: int, last: int) -> float:
     """Similarity in [0, 1] of tokens ``first..last`` to form ``ref`` (1.0: same)."""
     words = tokens.keys[first : last + 1]
     seps = ["", *tokens.seps[first + 1 : last + 1]]
+    if ref.characters:
+        return character_score(ref, words)
     if len(ref.keys) == 1:
-        return _single_word_score(ref.keys[0], words)
-    if (
-        len(ref.keys) == 2
-        and not set(ref.keys) & FUNCTION_WORDS
-        and set(words) & FUNCTION_WORDS
-    ):
+        return _single_word_score(ref, ref.keys[0], words)
+    fw = ref.function_words
+    if len(ref.keys) == 2 and not set(ref.keys) & fw and set(words) & fw:
         return 0.0  # "true to multilateralism" is not "true multilateralism"
-    if words[0] in FUNCTION_WORDS and ref.keys[0] not in FUNCTION_WORDS:
+    if words[0] in fw and ref.keys[0] not in fw:
         return 0.0
-    if words[-1] in FUNCTION_WORDS and ref.keys[-1] not in FUNCTION_WORDS:
+    if words[-1] in fw and ref.keys[-1] not in fw:
         return 0.0
     aligned = _align(ref, words, [s or "" for s in seps])
     return max(aligned, _reordered_score(ref, words), 0.0)
 
 
-def _single_word_score(form: str, words: list[str]) -> float:
+def _single_word_score(ref: FormRef, form: str, words: list[str]) -> float:
     if len(words) == 2:
         return 1.0 - SPLIT_COST if words[0] + words[1] == form else 0.0
-    return word_similarity(form, words[0]) if len(form) >= MIN_FUZZY_WORD else 0.0
+    return _similar(ref, form, words[0]) if len(form) >= MIN_FUZZY_WORD else 0.0
+
+
+def _similar(ref: FormRef, form_word: str, word: str) -> float:
+    """``word_similarity`` by the rules of the wording's language."""
+    if ref.english:
+        return word_similarity(form_word, word)
+    inflected = ending_similarity(form_word, word) if ref.inflects else None
+    if inflected is not None:
+        return inflected
+    return plain_similarity(form_word, word, ref.function_words)
 
 
 _SIMILARITY: dict[tuple[str, str], float] = {}
@@ -274,15 +295,20 @@ def word_similarity(form_word: str, word: str) -> float:
 
 
 def _pair_cost(
-    form_word: str, word: str, content_share: float, replace_cost: float
+    ref: FormRef, form_word: str, word: str, content_share: float, replace_cost: float
 ) -> float:
-    similarity = word_similarity(form_word, word)
-    form_function = form_word in FUNCTION_WORDS
+    similarity = (
+        word_similarity(form_word, word)
+        if ref.english
+        else _similar(ref, form_word, word)
+    )
+    fw = ref.function_words
+    form_function = form_word in fw
     if similarity > 0:
         return (1.0 - similarity) * content_share
-    if form_function and word in FUNCTION_WORDS:
+    if form_function and word in fw:
         return FUNCTION_COST
-    if not form_function and word not in FUNCTION_WORDS:
+    if not form_function and word not in fw:
         return replace_cost
     return _IMPOSSIBLE
 
@@ -290,6 +316,7 @@ def _pair_cost(
 def _align(ref: FormRef, words: list[str], seps: list[str]) -> float:
     """Word-by-word alignment score, or 0.0 when a hard limit is broken."""
     form = ref.keys
+    fw = ref.function_words
     content_count = max(len(ref.content), 1)
     share = 1.0 / content_count
     gap = INSERT_DROP_WEIGHT / content_count
@@ -298,30 +325,24 @@ def _align(ref: FormRef, words: list[str], seps: list[str]) -> float:
     cost = [[0.0] * cols for _ in range(rows)]
     move = [[""] * cols for _ in range(rows)]
     for a in range(1, rows):
-        cost[a][0] = cost[a - 1][0] + (
-            FUNCTION_COST if form[a - 1] in FUNCTION_WORDS else gap
-        )
+        cost[a][0] = cost[a - 1][0] + (FUNCTION_COST if form[a - 1] in fw else gap)
         move[a][0] = "drop"
     for b in range(1, cols):
-        cost[0][b] = cost[0][b - 1] + (
-            FUNCTION_COST if words[b - 1] in FUNCTION_WORDS else gap
-        )
+        cost[0][b] = cost[0][b - 1] + (FUNCTION_COST if words[b - 1] in fw else gap)
         move[0][b] = "insert"
     for a in range(1, rows):
         for b in range(1, cols):
-            pair = _pair_cost(form[a - 1], words[b - 1], share, replace)
+            pair = _pair_cost(ref, form[a - 1], words[b - 1], share, replace)
             if a > 1 and b > 1 and ref.seps[a - 1] != seps[b - 1]:
                 pair += SEPARATOR_COST
             options = (
                 (cost[a - 1][b - 1] + pair, "pair"),
                 (
-                    cost[a - 1][b]
-                    + (FUNCTION_COST if form[a - 1] in FUNCTION_WORDS else gap),
+                    cost[a - 1][b] + (FUNCTION_COST if form[a - 1] in fw else gap),
                     "drop",
                 ),
                 (
-                    cost[a][b - 1]
-                    + (FUNCTION_COST if words[b - 1] in FUNCTION_WORDS else gap),
+                    cost[a][b - 1] + (FUNCTION_COST if words[b - 1] in fw else gap),
                     "insert",
                 ),
             )
@@ -333,6 +354,7 @@ def _align(ref: FormRef, words: list[str], seps: list[str]) -> float:
 
 def _within_limits(ref: FormRef, words: list[str], move: list[list[str]]) -> bool:
     a, b = len(ref.keys), len(words)
+    fw = ref.function_words
     drops = inserts = replaced = 0
     pairs: dict[int, int] = {}  # form position -> window position
     while a or b:
@@ -340,51 +362,49 @@ def _within_limits(ref: FormRef, words: list[str], move: list[list[str]]) -> boo
         if step == "pair":
             a, b = a - 1, b - 1
             pairs[a] = b
-            if (
-                word_similarity(ref.keys[a], words[b]) == 0
-                and ref.keys[a] not in FUNCTION_WORDS
-            ):
+            if _similar(ref, ref.keys[a], words[b]) == 0 and ref.keys[a] not in fw:
                 replaced += 1
         elif step == "drop":
             a -= 1
-            drops += ref.keys[a] not in FUNCTION_WORDS
+            drops += ref.keys[a] not in fw
         else:
             b -= 1
-            inserts += words[b] not in FUNCTION_WORDS
+            inserts += words[b] not in fw
     if drops > 1 or inserts > 1 or replaced > len(ref.keys) // WORDS_PER_REPLACEMENT:
         return False
     if drops and len(words) < MIN_WORDS_AFTER_DROP:
         return False  # "human community" is too little of "human security community"
-    content = [i for i, w in enumerate(words) if w not in FUNCTION_WORDS]
+    content = [i for i, w in enumerate(words) if w not in fw]
     first, last = ref.content[0], ref.content[-1]
     return (
         bool(content)
         and pairs.get(first) == content[0]
         and pairs.get(last) == content[-1]
-        and word_similarity(ref.keys[first], words[content[0]]) > 0
-        and word_similarity(ref.keys[last], words[content[-1]]) > 0
+        and _similar(ref, ref.keys[first], words[content[0]]) > 0
+        and _similar(ref, ref.keys[last], words[content[-1]]) > 0
     )
 
 
 def _reordered_score(ref: FormRef, words: list[str]) -> float:
     """Score for the same content words in another order ("X of Y" for "Y X")."""
+    fw = ref.function_words
     form_content = [ref.keys[i] for i in ref.content]
-    window_content = [w for w in words if w not in FUNCTION_WORDS]
+    window_content = [w for w in words if w not in fw]
     if len(form_content) < 2 or len(window_content) != len(form_content):
         return 0.0
     remaining = list(window_content)
     typo_cost = 0.0
     for form_word in form_content:
-        best = max(remaining, key=lambda w: word_similarity(form_word, w))
-        similarity = word_similarity(form_word, best)
+        best = max(remaining, key=lambda w: _similar(ref, form_word, w))
+        similarity = _similar(ref, form_word, best)
         if similarity == 0:
             return 0.0
         typo_cost += (1.0 - similarity) / len(form_content)
         remaining.remove(best)
     if window_content == form_content:
         return 0.0  # same order: the alignment already scored it
-    form_function = sorted(k for k in ref.keys if k in FUNCTION_WORDS)
-    window_function = sorted(w for w in words if w in FUNCTION_WORDS)
+    form_function = sorted(k for k in ref.keys if k in fw)
+    window_function = sorted(w for w in words if w in fw)
     function_changes = _multiset_difference(form_function, window_function)
     return 1.0 - ORDER_COST - typo_cost - FUNCTION_COST * function_changes
 

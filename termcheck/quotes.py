@@ -21,6 +21,7 @@ from termcheck.quote_blocks import block_quotes
 __all__ = [
     "QUOTED_PREFIX",
     "Quotations",
+    "as_quoted",
     "mark_quoted",
     "quotations",
     "quote_mark_spans",
@@ -94,9 +95,14 @@ class Quotations:
         return cls(tuple(s for s, _ in merged), tuple(e for _, e in merged))
 
     def covers(self, start: int, end: int) -> bool:
-        """True when ``[start, end)`` touches a quoted span."""
-        slot = bisect.bisect_right(self.starts, max(end - 1, start)) - 1
-        return slot >= 0 and self.ends[slot] > start
+        """True when ``[start, end)`` reaches into a quoted span without holding
+        it whole: a wording that carries its own quotation marks (``the “Belt
+        and Road” Initiative``) is not a quotation; one inside them is."""
+        first = bisect.bisect_right(self.ends, start)  # the first span ending after
+        last = bisect.bisect_left(self.starts, max(end, start + 1)) - 1
+        if first > last:
+            return False  # no span overlaps; inner ones are held whole
+        return self.starts[first] < start or self.ends[last] > end
 
 
 def quotations(text: str, masked: str, markup: str) -> Quotations:
@@ -186,8 +192,13 @@ def mark_quoted(findings: Sequence[Finding], quoted: Quotations) -> list[Finding
         if finding.kind is not Kind.DIRECTIVE and quoted.covers(
             finding.start, finding.end
         ):
-            finding = dataclasses.replace(
-                finding, quoted=True, message=QUOTED_PREFIX + finding.message
-            )
+            finding = as_quoted(finding)
         marked.append(finding)
     return marked
+
+
+def as_quoted(finding: Finding) -> Finding:
+    """``finding`` marked as someone's quoted words, its message saying so."""
+    return dataclasses.replace(
+        finding, quoted=True, message=QUOTED_PREFIX + finding.message
+    )

@@ -14,7 +14,7 @@ from termcheck.errors import BinaryFileError, InputError
 from termcheck.files import BINARY_PROBE, BOMS
 from termcheck.matcher import find_matches
 from termcheck.model import FileResult, Finding, Glossary, Match
-from termcheck.quotes import Quotations, mark_quoted, quotations
+from termcheck.quotes import Quotations, as_quoted, quotations
 from termcheck.text import LineIndex
 
 __all__ = [
@@ -144,9 +144,7 @@ def _classify(glossary: Glossary, placed: list[_Placed], display: str) -> list[F
     for finding in findings:
         item = by_start[finding.start]
         if item.quoted:
-            finding = mark_quoted(
-                [finding], Quotations((finding.start,), (finding.end,))
-            )[0]
+            finding = as_quoted(finding)
         result.append(
             dataclasses.replace(
                 finding,

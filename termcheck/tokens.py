@@ -5,13 +5,15 @@ from __future__ import annotations
 import bisect
 import re
 import sys
-import unicodedata
 from dataclasses import dataclass
 from typing import Final
 
 import regex
 
+from termcheck.normalize import fold_key
+
 __all__ = [
+    "CHARACTER_SCRIPTS",
     "FUNCTION_WORDS",
     "LONG_WORD",
     "Tokens",
@@ -22,35 +24,31 @@ __all__ = [
     "tokenize",
 ]
 
-_CJK: Final = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}"
+# Scripts written without spaces between words: each character (with its marks)
+# is a word. The prolonged sound marks ー and ｰ and the iteration marks are kana
+# or Han although their script is Common: "サーバーAPI" is サ ー バ ー API.
+# Thai, Lao, Khmer and Myanmar are split the same way unless a dictionary
+# segmenter is installed (see termcheck.segmenters).
+_CJK: Final = (
+    r"\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\u30fc\uff70\u3005\u3006\u303b"
+    r"\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}"
+)
+CHARACTER_SCRIPTS: Final = _CJK
 _LETTERS: Final = rf"[^\W{_CJK}]"
 # A word: letters/digits (soft hyphens inside allowed), inner apostrophes, and the
 # apostrophe of a plural possessive; CJK characters are words on their own.
 #   "communities’ plan" -> "communities’", "plan";  "人类" -> "人", "类"
 _WORD: Final = regex.compile(
-    rf"[{_CJK}]|(?:{_LETTERS}|\u00ad)+(?:['\u2019]{_LETTERS}+)*(?:(?<=[sS])['\u2019](?!\w))?"
+    rf"[{_CJK}]\p{{M}}*|(?:{_LETTERS}|\u00ad)+(?:['\u2019]{_LETTERS}+)*"
+    r"(?:(?<=[sS])['\u2019](?!\w))?"
 )
-_CJK_CHAR: Final = regex.compile(rf"[{_CJK}]")
+_CJK_CHAR: Final = regex.compile(rf"[{_CJK}]\p{{M}}*")
 # The same words in ASCII-only text, for the standard library's faster engine: no
 # CJK, soft hyphen or typographic apostrophe can occur there.
 _ASCII_WORD: Final = re.compile(r"\w+(?:'\w+)*(?:(?<=[sS])'(?!\w))?", re.ASCII)
 # Each word with the gap before it: the next word starts at the first word character.
 _ASCII_GAP_WORD: Final = re.compile(
     r"(\W*)(\w+(?:'\w+)*(?:(?<=[sS])'(?!\w))?)", re.ASCII
-)
-# Typographic variants folded to ASCII before comparison.
-_FOLD: Final = str.maketrans(
-    {
-        "\u2019": "'",
-        "\u2018": "'",
-        "\u02bc": "'",
-        "\u00ad": None,
-        "\u2010": "-",
-        "\u2011": "-",
-        "\u2012": "-",
-        "\u2013": "-",
-        "\u2212": "-",
-    }
 )
 # Hyphen-like joiners between two words; a dash with white space before it is
 # punctuation, not a joiner ("peace – and" is two phrases).
@@ -106,7 +104,7 @@ def normalize_word(word: str) -> str:
     """NFKC, typographic folding and case folding of one word."""
     key = _KEY_CACHE.get(word)
     if key is None:
-        key = unicodedata.normalize("NFKC", word.translate(_FOLD)).casefold()
+        key = fold_key(word)
         if len(_KEY_CACHE) < 500_000 and len(word) <= LONG_WORD:
             _KEY_CACHE[word] = key
     return key
@@ -141,7 +139,8 @@ def tokenize(text: str) -> Tokens:
             last_end, last_cjk = start, False  # breaks any phrase across it
             continue
         word = match.group()
-        cjk = len(word) == 1 and _CJK_CHAR.match(word) is not None
+        # A word starting with such a character is one (with its marks).
+        cjk = _CJK_CHAR.match(word) is not None
         seps.append(
             None if last_end < 0 else _separator(text[last_end:start], last_cjk, cjk)
         )
@@ -218,7 +217,7 @@ def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
 
 
 def is_cjk(word: str) -> bool:
-    """True for a single CJK character."""
+    """True for a single CJK character (with its marks)."""
     return _CJK_CHAR.fullmatch(word) is not None
 
 

@@ -15,7 +15,13 @@ from termcheck.bundled import (
 from termcheck.glossary import load_glossary
 from tests.cli_process import run_termcheck
 
-SHIPPED = ("diplomacy-en", "en-us-gb", "tech-writing-en")
+SHIPPED = ("diplomacy-en", "diplomacy-zh", "en-us-gb", "tech-writing-en")
+LANGUAGES = {
+    "diplomacy-en": "en",
+    "diplomacy-zh": "zh",
+    "en-us-gb": "en",
+    "tech-writing-en": "en",
+}
 
 
 class TestDescribeBundled:
@@ -32,7 +38,7 @@ class TestDescribeBundled:
             assert 40 <= len(item.description) <= 240, item.name
             assert "\n" not in item.description
             assert item.path == bundled_glossaries()[item.name]
-            assert item.language == "en"
+            assert item.language == LANGUAGES[item.name]
 
     def test_text_table(self) -> None:
         """One header and one line per glossary, the columns aligned."""

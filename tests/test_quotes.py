@@ -116,6 +116,36 @@ class TestQuotations:
         assert not spans.covers(30, 40)
         assert not Quotations().covers(0, 5)
 
+    def test_a_span_holding_a_whole_quotation_is_not_covered(self):
+        """A wording that carries its own marks (“Belt and Road”) is no quotation;
+        one inside the marks, or reaching into them, is."""
+        spans = Quotations.of([(10, 20), (40, 50)])
+        assert not spans.covers(5, 25)  # holds (10, 20) whole
+        assert not spans.covers(10, 20)
+        assert spans.covers(11, 19)  # inside the marks
+        assert spans.covers(15, 45)  # holds one, reaches into the other
+        assert not spans.covers(5, 55)  # holds both
+
+    def test_wording_with_its_own_quotation_marks_is_fixed(self):
+        """Инициатива „Пояс и путь“ is a forbidden wording, not a quotation."""
+        from termcheck.fix import apply_fixes
+        from termcheck.model import Form, Glossary, Status, Term
+
+        term = Term(
+            "bri-ru",
+            "Инициатива «Один пояс, один путь»",
+            forbidden=(Form("Инициатива «Пояс и путь»", Status.FORBIDDEN),),
+            language="ru",
+        )
+        glossary = Glossary((term,), language="ru")
+        text = "Он сказал: Инициатива „Пояс и путь“ важна."
+        findings = check_text(glossary, text)
+        assert [(f.quoted, f.matched) for f in findings] == [
+            (False, "Инициатива „Пояс и путь“")
+        ]
+        fixed = apply_fixes(text, findings).text
+        assert fixed == "Он сказал: Инициатива «Один пояс, один путь» важна."
+
 
 class TestMarkedFindings:
     """The checker marks quoted findings and says so in their message."""

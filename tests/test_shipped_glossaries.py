@@ -16,7 +16,7 @@ from termcheck.cli import cli
 from termcheck.glossary import bundled_glossaries, load_glossary
 
 ROOT = Path(__file__).resolve().parent.parent
-SHIPPED = ("diplomacy-en", "en-us-gb", "tech-writing-en")
+SHIPPED = ("diplomacy-en", "diplomacy-zh", "en-us-gb", "tech-writing-en")
 GENERATED = {
     "en-us-gb": "build_en_us_gb.py",
     "tech-writing-en": "build_tech_writing.py",
@@ -24,7 +24,7 @@ GENERATED = {
 
 
 def test_all_shipped():
-    """The three glossaries are bundled under their names."""
+    """The four glossaries are bundled under their names."""
     assert sorted(bundled_glossaries()) == list(SHIPPED)
 
 

@@ -270,7 +270,24 @@ def _term(
         else Severity.ERROR,
         note=note,
         examples=Examples(tuple(bad), tuple(good)),
+        width_strict={"strict": True, "fold": False}.get(str(metadata.get("width"))),
+        inflections=_inflections(metadata.get("inflections")),
     )
+
+
+def _inflections(value: object) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Listed inflections stored by termcheck's export: ``[[wording, [forms]]]``."""
+    found = []
+    for item in value if isinstance(value, list) else ():
+        if (
+            isinstance(item, list)
+            and len(item) == 2
+            and isinstance(item[0], str)
+            and isinstance(item[1], list)
+            and all(isinstance(form, str) for form in item[1])
+        ):
+            found.append((item[0], tuple(item[1])))
+    return tuple(found)
 
 
 def _fuzzy(value: object) -> float | None:

@@ -118,6 +118,10 @@ def _metadata(term: Term, *, has_bad_home: bool) -> dict[str, object]:
         metadata["fuzzy"] = term.fuzzy
     if term.severity is not Severity.ERROR:
         metadata["severity"] = term.severity.label
+    if term.width_strict is not None:
+        metadata["width"] = "strict" if term.width_strict else "fold"
+    if term.inflections:
+        metadata["inflections"] = [[w, list(forms)] for w, forms in term.inflections]
     regexes = [
         {"status": form.status.value, "index": index, "pattern": form.text}
         for forms in (term.allowed, term.forbidden)

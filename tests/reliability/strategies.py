@@ -46,6 +46,10 @@ def glossaries_and_texts(draw: st.DrawFn) -> tuple[list[dict[str, Any]], str]:
         st.tuples(st.sampled_from(forms), spelled).map(lambda pair: pair[1](pair[0])),
         st.sampled_from(words),
         st.sampled_from([" ", "\n", "\r\n", "\r", ". ", "-", "'s", "s", "😀", "é"]),
+        # CJK, right-to-left and combining text, and what normalisation changes.
+        st.sampled_from(
+            ["人类", "サーバ", "ｻｰﾊﾞ", "שָׁלוֹם", "مـحـمد", "e\u0301", "\u200b"]
+        ),
         st.sampled_from(PIECES),
         st.text(max_size=4),
     )
