@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from termcheck.casing import line_opener
+from termcheck.chains import Chains
 from termcheck.errors import MatchTimeoutError
 from termcheck.index import (
     HEAD,
@@ -26,8 +27,6 @@ from termcheck.tokens import DOT, Tokens, deinflect, tokenize
 __all__ = ["REGEX_BUDGET_SECONDS", "find_matches", "index_for", "use_index"]
 
 REGEX_BUDGET_SECONDS: Final = 5.0
-_JOINERS: Final = ("-", DOT)
-_MIN_IDENTIFIER_PARTS: Final = 3  # all regex forms together, per text
 _CACHE: dict[int, tuple[Glossary, TermIndex]] = {}
 _STARTS_LIMIT: Final = 400_000  # text words whose start states an index remembers
 _FOLD_CASE_KEEP: Final = str.maketrans({"\u2019": "'", "\u2018": "'", "\u00ad": None})
@@ -77,32 +76,11 @@ def find_matches(glossary: Glossary, text: str) -> list[Match]:
     index = index_for(glossary)
     tokens = tokenize(text)
     exact = _phrase_matches(index, text, tokens) + _regex_matches(index, text, tokens)
-    exact = [c for c in exact if not _part_of_identifier(text, tokens, c)]
+    chains = Chains(text, tokens)  # a match inside a file or package name is none
+    exact = [c for c in exact if not chains.hold(c.first, c.last)]
     near = _near_candidates(index, tokens, exact)
-    near = [c for c in near if not _part_of_identifier(text, tokens, c)]
+    near = [c for c in near if not chains.hold(c.first, c.last)]
     return _select(exact + near)
-
-
-def _part_of_identifier(text: str, tokens: Tokens, candidate: _Candidate) -> bool:
-    """True when the match is only a part of a file, package or module name.
-
-    Words joined without spaces by dots (``foo-yaml-bar.txt``, ``x.github.io``),
-    or by hyphens into three or more lower-case parts (``javascript-some-plugin``),
-    name things; a term matches such a chain only as a whole.
-    """
-    seps = tokens.seps
-    first, last = candidate.first, candidate.last
-    while first > 0 and seps[first] in _JOINERS:
-        first -= 1
-    while last + 1 < len(seps) and seps[last + 1] in _JOINERS:
-        last += 1
-    if (first, last) == (candidate.first, candidate.last):
-        return False
-    chain = seps[first + 1 : last + 1]
-    if DOT in chain:
-        return True
-    words = text[tokens.starts[first] : tokens.ends[last]]
-    return last - first >= _MIN_IDENTIFIER_PARTS - 1 and words == words.lower()
 
 
 def _phrase_matches(index: TermIndex, text: str, tokens: Tokens) -> list[_Candidate]:

@@ -26,7 +26,8 @@ _FRONT_MATTER: Final = {"---": ("---", "..."), "+++": ("+++",)}
 # TOML, quoted or not.  'title: "A B"' -> value 'A B'
 _PROSE_KEY: Final = regex.compile(
     r"""[ \t]*(?:title|description)[ \t]*[:=][ \t]*"""
-    r"""(?:"(?P<v>[^"]*)"|'(?P<v>[^']*)'|(?P<v>[^\s|>'"#][^#]*?))[ \t]*(?:\#.*)?"""
+    r"""(?:"(?P<v>[^"]*)"|'(?P<v>[^']*)'|(?P<v>[^\s|>'"#](?:[^#]*[^# \t])?))"""
+    r"""[ \t]*(?:\#.*)?"""
 )
 # Blocks whose lines the extractor decides on; others are containers or nothing.
 _LEAVES: Final = frozenset({"inline", "fence", "code_block", "hr", "html_block"})
