@@ -7,8 +7,12 @@ grew less than 6 times (linear: about 4; quadratic: about 16).
 
 from __future__ import annotations
 
+import runpy
+from pathlib import Path
+
 import pytest
 
+from termcheck.extractors import EXTRACTORS
 from tests.reliability.linear import (
     MARKUPS,
     RATIO_BOUND,
@@ -53,3 +57,18 @@ def test_shapes_grow_with_their_size() -> None:
             len(place(shape, 16_000, position)),
         )
         assert 3.5 < large / small < 4.5, (shape.id, position, small, large)
+
+
+def test_fuzz_seeds_name_their_markup(tmp_path: Path) -> None:
+    """fuzz/seeds.py writes each shape for the extractors target (markup byte
+    first, as fuzz.py reads it) and for the matcher target (text alone)."""
+    seeds = runpy.run_path(str(Path(__file__).parents[2] / "fuzz" / "seeds.py"))
+    written = seeds["write_seeds"](tmp_path)
+    assert written == 2 * len(list(cases()))
+    markups = sorted(EXTRACTORS)
+    for shape, position in cases():
+        name = f"shape-{shape.id}-{position}"
+        data = (tmp_path / "extractors" / name).read_bytes()
+        assert markups[data[0] % len(markups)] == shape.markup
+        assert data[1:] == (tmp_path / "matcher" / name).read_bytes()
+        assert shape.make(400) in data[1:].decode("utf-8")
