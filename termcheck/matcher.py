@@ -350,16 +350,15 @@ def _near_candidates(
 
 def _select(candidates: list[_Candidate]) -> list[Match]:
     """Longest match wins; each span of text gets at most one match."""
-    taken: list[tuple[int, int]] = []
+    if not candidates:
+        return []
+    # One byte per character, set where a chosen match lies: a sorted list of
+    # spans took quadratic time, its inserts landing between thousands.
+    taken = bytearray(max(c.end for c in candidates))
     chosen: list[_Candidate] = []
     for candidate in sorted(candidates, key=lambda c: c.rank):
-        slot = bisect.bisect_left(taken, (candidate.start, candidate.end))
-        before = taken[slot - 1] if slot else None
-        after = taken[slot] if slot < len(taken) else None
-        if (before and before[1] > candidate.start) or (
-            after and after[0] < candidate.end
-        ):
-            continue
-        taken.insert(slot, (candidate.start, candidate.end))
-        chosen.append(candidate)
+        start, end = candidate.start, candidate.end
+        if taken.find(1, start, end) < 0:
+            taken[start:end] = b"\x01" * (end - start)
+            chosen.append(candidate)
     return [c.match for c in sorted(chosen, key=lambda c: c.start)]

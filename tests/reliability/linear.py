@@ -118,7 +118,7 @@ _COMMON: Final = (
     ("punctuation-run", repeat("=")),
     ("hyphen-chain-of-a-term", repeat("OBOR-")),
     ("address-runs", _address_runs),
-    ("thousands-of-findings", repeat("OBOR and Javascript. ")),
+    ("thousands-of-findings", repeat("One Belt One Road, OBOR and Javascript. ")),
     ("cjk-run", repeat("人类")),
 )
 _DIRECTIVE_COMMENT: Final = {
