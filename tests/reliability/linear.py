@@ -12,9 +12,10 @@ this process and compares the times: a linear path takes about 4 times as
 long, a quadratic one about 16 times. ``n`` is the shape's ``min_size`` or, on
 a faster path, doubled until one check takes :data:`TARGET_SECONDS` (at most
 :data:`MAX_SIZE`), so that timer noise stays small; each time is the least of
-a few runs, with garbage collection held off, in processor time (the time
-this process ran: on a machine shared with other work, wall-clock time adds
-the time spent waiting for a processor, and more of it the longer a run is).
+a few runs, n and 4n in turn, with garbage collection held off, in processor
+time (the time this process ran: on a machine shared with other work,
+wall-clock time adds the time spent waiting for a processor, and more of it
+the longer a run is).
 Any callable ``check(markup, text)`` can be measured:
 :func:`check_path` is termcheck's own (extract, tokenise, match, classify,
 directives), and ``python -m tests.reliability.linear`` prints the table.
@@ -253,19 +254,22 @@ _SIZES: dict[tuple[int, str], int] = {}
 def growth(check: Check, shape: Shape, position: str) -> Growth:
     """Time ``check`` on the shape at ``position``, at n and at 4n characters.
 
-    The large text gets up to five runs and stops at the first one under the
-    bound: noise can only slow a run down, so a pass is never luck, and a
-    clearly quadratic path is not run again.
+    Runs alternate, n then 4n, so that both sizes see the same load on the
+    machine: two pairs, and up to eight more while the ratio is over the bound
+    but not clearly quadratic (a busy moment). Each time is the least of its
+    runs: noise only ever slows a run down.
     """
     size = _size(check, shape)
     small_text = place(shape, size, position)
     large_text = place(shape, 4 * size, position)
+    small = large = math.inf
     with _collection_held_off():
-        small = min(_seconds(check, shape.markup, small_text) for _ in range(3))
-        large = math.inf
-        for _ in range(5):
+        for pair in range(10):
+            small = min(small, _seconds(check, shape.markup, small_text))
             large = min(large, _seconds(check, shape.markup, large_text))
-            if large < RATIO_BOUND * small or large > max(1, 3 * RATIO_BOUND * small):
+            if pair >= 1 and (
+                large < RATIO_BOUND * small or large > 3 * RATIO_BOUND * small
+            ):
                 break
     return Growth(size, small, large)
 
