@@ -122,14 +122,34 @@ _COMMON: Final = (
     ("thousands-of-findings", repeat("One Belt One Road, OBOR and Javascript. ")),
     ("cjk-run", repeat("人类")),
 )
-_DIRECTIVE_COMMENT: Final = {
-    "plain": ("# termcheck: disable bri", "x\n"),
-    "markdown": ("<!-- termcheck: disable bri", "x -->\n"),
-    "html": ("<!-- termcheck: disable bri", "x -->\n"),
-    "rst": (".. termcheck: disable bri", "x\n"),
-    "latex": ("% termcheck: disable bri", "x\n"),
-    "asciidoc": ("// termcheck: disable bri", "x\n"),
+# How each markup opens and closes a comment, where directives stand.
+_COMMENTS: Final = {
+    "plain": ("# ", "\n"),
+    "markdown": ("<!-- ", " -->\n"),
+    "html": ("<!-- ", " -->\n"),
+    "rst": (".. ", "\n"),
+    "latex": ("% ", "\n"),
+    "asciidoc": ("// ", "\n"),
 }
+
+
+def _directive_spaces(markup: str) -> Callable[[int], str]:
+    """A directive whose ids are followed by a long run of spaces."""
+    start, end = _COMMENTS[markup]
+    return repeat(" ", head=start + "termcheck: disable bri ", tail="x" + end)
+
+
+def _directive_lines(markup: str) -> Callable[[int], str]:
+    """A directive per line, each naming a term id of its own (unknown ones)."""
+    start, end = _COMMENTS[markup]
+
+    def make(size: int) -> str:
+        count = max(1, size // 30)
+        return "".join(f"{start}termcheck: disable a{n}{end}" for n in range(count))
+
+    return make
+
+
 _SPECIFIC: Final = (
     Shape("plain", "comment-lines", repeat("# x\n")),
     Shape("markdown", "unclosed-code-block", repeat("x = 1;\n", head="```\n")),
@@ -204,9 +224,12 @@ MARKUPS: Final = ("plain", "markdown", "html", "rst", "latex", "asciidoc")
 SHAPES: Final[tuple[Shape, ...]] = (
     *(Shape(markup, name, make) for markup in MARKUPS for name, make in _COMMON),
     *(
-        Shape(markup, "directive-spaces", repeat(" ", head=head + " ", tail=tail))
-        for markup, (head, tail) in _DIRECTIVE_COMMENT.items()
+        Shape(markup, "directive-spaces", _directive_spaces(markup))
+        for markup in MARKUPS
     ),
+    *(Shape(markup, "directive-lines", _directive_lines(markup)) for markup in MARKUPS),
+    # Thousands of directives: how suppression regions are kept (any markup).
+    Shape("plain", "directive-lines-many", _directive_lines("plain"), min_size=64_000),
     *_SPECIFIC,
 )
 """Every hostile shape, per markup: the shapes of any text first, then each

@@ -2,10 +2,11 @@
 
 Each stage rewritten so that a hostile shape no longer costs quadratic time is
 compared here, on generated texts, with the code it replaced (kept below as the
-reference): directive bodies, front matter values, LaTeX groups and line ends,
-HTML end tags, the matcher's choice among overlapping matches. (URLs, e-mail
-addresses and the rST and AsciiDoc inline passes are compared with their
-patterns in tests/test_addresses.py and tests/extractors/test_inline_scans.py.)
+reference): directive bodies and regions, front matter values, LaTeX groups
+and line ends, HTML end tags, the matcher's choice among overlapping matches.
+(URLs, e-mail addresses and the rST and AsciiDoc inline passes are compared
+with their patterns in tests/test_addresses.py and
+tests/extractors/test_inline_scans.py.)
 """
 
 from __future__ import annotations
@@ -16,13 +17,15 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from termcheck import matcher
+from termcheck import directives, matcher
+from termcheck.checker import check_document
 from termcheck.directives import parse_directives
 from termcheck.extractors import html, latex
 from termcheck.extractors.markdown import _PROSE_KEY
 from termcheck.extractors.mask import Extraction, Mask
 from termcheck.model import Form, Match, Status
 from tests.profiles import examples
+from tests.reliability.linear import GLOSSARY
 
 SETTINGS = settings(max_examples=examples(300), deadline=None)
 
@@ -197,3 +200,57 @@ def test_select(parts: list[tuple[int, int, int, int, float]]) -> None:
         for number, (start, length, first, words, score) in enumerate(parts)
     ]
     assert matcher._select(found) == _old_select(found)
+
+
+def _old_regions(
+    found: list[directives.Directive], _term_ids: object
+) -> list[directives._Region]:
+    """The regions as they were: every id kept, known to the glossary or not."""
+    regions: list[directives._Region] = []
+    off, all_terms, terms = False, False, frozenset[str]()
+    for directive in sorted(found, key=lambda d: d.start):
+        ids = frozenset(term for term, _ in directive.ids)
+        action = directive.action
+        if action == "off":
+            off = True
+        elif action == "on":
+            off = False
+        elif action == "disable":
+            all_terms = all_terms or not ids
+            terms |= ids
+        elif action == "enable":
+            all_terms = all_terms and bool(ids)
+            terms = terms - ids if ids else frozenset()
+        else:
+            continue
+        offset = directive.end if action in ("off", "disable") else directive.start
+        regions.append(directives._Region(offset, off, all_terms, terms))
+    return regions
+
+
+DIRECTIVE_LINES = [
+    *[
+        f"# termcheck: {action} {ids}\n"
+        for action in ("disable", "enable")
+        for ids in ("", "bri", "js", "bri js", "zz", "zz bri", "js zz")
+    ],
+    "# termcheck: off\n",
+    "# termcheck: on\n",
+    "# termcheck: disable-next-line zz\n",
+    "OBOR and Javascript\n",
+    "One Belt One Road\n",
+]
+
+
+@SETTINGS
+@given(soup(DIRECTIVE_LINES, size=20))
+def test_directive_regions(text: str) -> None:
+    """Findings kept and suppressed as when unknown ids were kept in regions."""
+    new = check_document(GLOSSARY, text)
+    original = directives._regions
+    directives._regions = _old_regions  # type: ignore[assignment]
+    try:
+        old = check_document(GLOSSARY, text)
+    finally:
+        directives._regions = original
+    assert new == old
