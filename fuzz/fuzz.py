@@ -7,6 +7,9 @@ Usage (from the repository root, after ``pip install atheris``)::
 
 TARGET is ``glossary`` (the YAML loader), ``matcher`` (glossary and text
 together) or ``extractors`` (every markup extractor, then the whole check).
+``python fuzz/seeds.py corpus`` writes seeds for the last two from the hostile
+shapes of tests/reliability/linear.py; run them with ``-timeout=10`` so that
+an input taking too long (a path gone quadratic) is reported.
 The invariants are the ones the hypothesis tests check
 (``tests/invariants.py``): only termcheck's own error types, one-line
 messages, every span inside the text.

@@ -21,10 +21,14 @@ ACTIONS: Final = ("off", "on", "disable-next-line", "disable", "enable")
 # A comment body that is a directive: "termcheck:", an action, then term ids
 # separated by commas or spaces, and an optional " -- reason".
 #   " termcheck: disable-next-line gsi, bri -- quoted " -> action, ids "gsi, bri"
+# The ids end at the first " -- " or at the trailing white space, found by
+# _REASON and _TRAILING_SPACE: the one pattern
+# r"…(?P<ids>.*?)(?:\s--\s.*)?\s*" took quadratic time on long runs of spaces.
 _DIRECTIVE: Final = regex.compile(
-    r"\s*(?P<keyword>termcheck:)[ \t]*(?P<action>[^\s,]*)(?P<ids>.*?)(?:\s--\s.*)?\s*",
-    regex.DOTALL,
+    r"\s*(?P<keyword>termcheck:)[ \t]*(?P<action>[^\s,]*)"
 )
+_REASON: Final = regex.compile(r"\s--\s")
+_TRAILING_SPACE: Final = regex.compile(r"\s*", regex.REVERSE)
 _ID: Final = regex.compile(r"[^\s,]+")
 
 
@@ -53,12 +57,18 @@ def parse_directives(text: str, comments: Sequence[tuple[int, int]]) -> list[Dir
     """The directives among the comment bodies ``comments`` of ``text``."""
     found = []
     for start, end in comments:
-        match = _DIRECTIVE.fullmatch(text, start, end)
+        match = _DIRECTIVE.match(text, start, end)
         if match is None:
             continue
+        ids_end = end  # before the trailing white space, and before any " -- "
+        for stop in (
+            _TRAILING_SPACE.match(text, match.end(), end),
+            _REASON.search(text, match.end(), end),
+        ):
+            ids_end = min(ids_end, end if stop is None else stop.start())
         ids = tuple(
             (word.group(), word.start())
-            for word in _ID.finditer(text, match.start("ids"), match.end("ids"))
+            for word in _ID.finditer(text, match.end(), ids_end)
         )
         found.append(
             Directive(
@@ -93,7 +103,7 @@ def apply_directives(
     """Drop the findings the directives silence; report directives that are wrong."""
     lines = LineIndex(text)
     problems = [p for d in directives for p in _problems(d, term_ids, lines, path)]
-    regions = _regions(directives)
+    regions = _regions(directives, term_ids)
     offsets = [region.offset for region in regions]
     next_line: dict[int, set[str] | None] = {}
     for directive in directives:
@@ -120,23 +130,30 @@ def apply_directives(
     return Outcome(tuple(merged), suppressed, tuple(problems))
 
 
-def _regions(directives: Sequence[Directive]) -> list[_Region]:
-    """The suppression state after each region directive, in file order."""
+def _regions(
+    directives: Sequence[Directive], term_ids: Collection[str]
+) -> list[_Region]:
+    """The suppression state after each region directive, in file order.
+
+    Only the glossary's term ids are kept (no finding has another): thousands
+    of directives naming unknown ids would otherwise grow a set copied at each.
+    """
     regions: list[_Region] = []
     off, all_terms, terms = False, False, frozenset[str]()
     for directive in sorted(directives, key=lambda d: d.start):
-        ids = frozenset(term for term, _ in directive.ids)
+        named = bool(directive.ids)
+        ids = frozenset(term for term, _ in directive.ids if term in term_ids)
         action = directive.action
         if action == "off":
             off = True
         elif action == "on":
             off = False
         elif action == "disable":
-            all_terms = all_terms or not ids
+            all_terms = all_terms or not named
             terms |= ids
         elif action == "enable":
-            all_terms = all_terms and bool(ids)
-            terms = terms - ids if ids else frozenset()
+            all_terms = all_terms and named
+            terms = terms - ids if named else frozenset()
         else:
             continue
         offset = directive.end if action in ("off", "disable") else directive.start

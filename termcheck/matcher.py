@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from termcheck.casing import line_opener
+from termcheck.chains import Chains
 from termcheck.index import (
     HEAD,
     PHRASE,
@@ -29,9 +30,6 @@ from termcheck.tokens import DOT, Tokens, deinflect, tokenize
 __all__ = ["REGEX_BUDGET_SECONDS", "find_matches", "index_for", "use_index"]
 
 REGEX_BUDGET_SECONDS: Final = 5.0  # all regex forms together, per text
-
-_JOINERS: Final = ("-", DOT)
-_MIN_IDENTIFIER_PARTS: Final = 3  # all regex forms together, per text
 _CACHE: dict[int, tuple[Glossary, TermIndex]] = {}
 _STARTS_LIMIT: Final = 400_000  # text words whose start states an index remembers
 _FOLD_CASE_KEEP: Final = str.maketrans({"\u2019": "'", "\u2018": "'", "\u00ad": None})
@@ -90,9 +88,10 @@ def find_matches(glossary: Glossary, text: str) -> list[Match]:
         _regex_candidate(index, ref, tokens, start, end)
         for ref, start, end in regex_hits(index, norm, tokens, REGEX_BUDGET_SECONDS)
     ]
-    exact = [c for c in exact if not _part_of_identifier(norm, tokens, c)]
+    chains = Chains(norm, tokens)  # a match inside a file or package name is none
+    exact = [c for c in exact if not chains.hold(c.first, c.last)]
     near = _near_candidates(index, tokens, exact)
-    near = [c for c in near if not _part_of_identifier(norm, tokens, c)]
+    near = [c for c in near if not chains.hold(c.first, c.last)]
     selected = _select(exact + near)
     if normalized.identity:
         return selected
@@ -125,28 +124,6 @@ def _in_original(
             match.start : match.end
         ] or not width_differs(written)
     return dataclasses.replace(match, start=start, end=end, case_exact=case_exact)
-
-
-def _part_of_identifier(text: str, tokens: Tokens, candidate: _Candidate) -> bool:
-    """True when the match is only a part of a file, package or module name.
-
-    Words joined without spaces by dots (``foo-yaml-bar.txt``, ``x.github.io``),
-    or by hyphens into three or more lower-case parts (``javascript-some-plugin``),
-    name things; a term matches such a chain only as a whole.
-    """
-    seps = tokens.seps
-    first, last = candidate.first, candidate.last
-    while first > 0 and seps[first] in _JOINERS:
-        first -= 1
-    while last + 1 < len(seps) and seps[last + 1] in _JOINERS:
-        last += 1
-    if (first, last) == (candidate.first, candidate.last):
-        return False
-    chain = seps[first + 1 : last + 1]
-    if DOT in chain:
-        return True
-    words = text[tokens.starts[first] : tokens.ends[last]]
-    return last - first >= _MIN_IDENTIFIER_PARTS - 1 and words == words.lower()
 
 
 def _phrase_matches(index: TermIndex, text: str, tokens: Tokens) -> list[_Candidate]:
@@ -377,16 +354,15 @@ def _near_candidates(
 
 def _select(candidates: list[_Candidate]) -> list[Match]:
     """Longest match wins; each span of text gets at most one match."""
-    taken: list[tuple[int, int]] = []
+    if not candidates:
+        return []
+    # One byte per character, set where a chosen match lies: a sorted list of
+    # spans took quadratic time, its inserts landing between thousands.
+    taken = bytearray(max(c.end for c in candidates))
     chosen: list[_Candidate] = []
     for candidate in sorted(candidates, key=lambda c: c.rank):
-        slot = bisect.bisect_left(taken, (candidate.start, candidate.end))
-        before = taken[slot - 1] if slot else None
-        after = taken[slot] if slot < len(taken) else None
-        if (before and before[1] > candidate.start) or (
-            after and after[0] < candidate.end
-        ):
-            continue
-        taken.insert(slot, (candidate.start, candidate.end))
-        chosen.append(candidate)
+        start, end = candidate.start, candidate.end
+        if taken.find(1, start, end) < 0:
+            taken[start:end] = b"\x01" * (end - start)
+            chosen.append(candidate)
     return [c.match for c in sorted(chosen, key=lambda c: c.start)]

@@ -10,6 +10,7 @@ from typing import Final
 
 import regex
 
+from termcheck.addresses import address_spans
 from termcheck.normalize import fold_key
 
 __all__ = [
@@ -47,19 +48,15 @@ _CJK_CHAR: Final = regex.compile(rf"[{_CJK}]\p{{M}}*")
 # CJK, soft hyphen or typographic apostrophe can occur there.
 _ASCII_WORD: Final = re.compile(r"\w+(?:'\w+)*(?:(?<=[sS])'(?!\w))?", re.ASCII)
 # Each word with the gap before it: the next word starts at the first word character.
+# The "|\Z" lets a trailing gap end the scan instead of failing: a failed match
+# would be retried from every later position, in quadratic time (a file ending in
+# a long run of punctuation, or of masked markup).
 _ASCII_GAP_WORD: Final = re.compile(
-    r"(\W*)(\w+(?:'\w+)*(?:(?<=[sS])'(?!\w))?)", re.ASCII
+    r"(\W*)(\w+(?:'\w+)*(?:(?<=[sS])'(?!\w))?|\Z)", re.ASCII
 )
 # Hyphen-like joiners between two words; a dash with white space before it is
 # punctuation, not a joiner ("peace – and" is two phrases).
 _JOINER: Final = regex.compile(r"[-\u2010\u2011\u2012\u2013\u2212]\s*")
-
-# URLs and e-mail addresses are never prose, in any format.
-#   "see https://example.org/a-b?q=1." -> "https://example.org/a-b?q=1"
-_NOT_PROSE: Final = regex.compile(
-    r"(?:\b[a-zA-Z][a-zA-Z0-9+.-]*://|\bwww\.)[^\s<>\"'`]*[^\s<>\"'`.,;:!?)\]}]"
-    r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"
-)
 
 FUNCTION_WORDS: Final = frozenset(
     (
@@ -184,6 +181,8 @@ def _tokenize_ascii(text: str) -> Tokens:
 def _tokenize_plain_ascii(text: str) -> Tokens:
     """ASCII text without URLs or e-mail addresses: words and gaps in one C call."""
     pairs = _ASCII_GAP_WORD.findall(text)
+    while pairs and not pairs[-1][1]:
+        pairs.pop()  # the trailing gap, and the empty match at the very end
     if not pairs:
         return Tokens([], [], [], [])
     starts: list[int] = []
@@ -206,9 +205,8 @@ def _tokenize_plain_ascii(text: str) -> Tokens:
 
 
 def _non_prose_spans(text: str) -> list[tuple[int, int]]:
-    if "://" not in text and "www." not in text and "@" not in text:
-        return []
-    return [m.span() for m in _NOT_PROSE.finditer(text)]
+    """URLs and e-mail addresses: never prose, in any format."""
+    return address_spans(text)
 
 
 def _inside(spans: list[tuple[int, int]], offset: int) -> bool:

@@ -7,6 +7,7 @@ from typing import Final
 
 import regex
 
+from termcheck.extractors.asciidoc_inline import inline_matches
 from termcheck.extractors.mask import Extraction, Line, Mask, split_lines
 
 __all__ = ["VERBATIM_DELIMITERS", "extract"]
@@ -32,19 +33,6 @@ _META: Final = regex.compile(
 )
 # A section title.  "== Section" "= Document"
 _TITLE: Final = regex.compile(r"={1,6}[ \t]+\S")
-# Inline markup.  "`code`" "{attr}" "link:url[text]" "https://x[text]" "<<id,text>>"
-_INLINE: Final = regex.compile(
-    r"""(?P<code>(?<![\w`])`[^`\r\n]+`(?![\w`]))
-    |(?P<attribute>\{[\w-]+\})
-    |(?P<pass>(?:pass|stem|latexmath|asciimath):\w*\[[^\]]*\]|\+\+\+.+?\+\+\+)
-    |(?P<macro>(?:link|xref|mailto|image|footnote|kbd|btn|menu|icon|anchor)
-        :{1,2}(?P<target>[^\s\[]*)\[(?P<label>[^\]]*)\])
-    |(?P<url>(?:https?|ftp|irc|file)://[^\s\[<>]+)(?:\[(?P<url_label>[^\]]*)\])?
-    |(?P<xref><<(?P<id>[^,>]+)(?:,\s*(?P<xref_label>[^>]+))?>>)
-    |(?P<mark>(?<![\w*_#~^])[*_#~^]{1,2}(?=\S)|(?<=\S)[*_#~^]{1,2}(?![\w*_#~^]))
-    """,
-    regex.VERBOSE,
-)
 _LABELLED_MACROS: Final = frozenset({"link", "xref", "mailto", "footnote", "image"})
 
 
@@ -121,7 +109,7 @@ def _block_start(mask: Mask, state: _State, line: Line, content: str) -> bool:
 
 
 def _inline(mask: Mask, line: Line) -> None:
-    for found in _INLINE.finditer(mask.text, line.start, line.end):
+    for found in inline_matches(mask.text, line.start, line.end):
         start, end = found.span()
         if found.group("code") or found.group("attribute") or found.group("pass"):
             mask.hide(start, end, barrier=True)

@@ -85,6 +85,7 @@ class _Scanner:
         self.mask = mask
         self.text = mask.text
         self.open: list[tuple[str, bool]] = []  # (tag, not prose)
+        self.open_counts: dict[str, int] = {}  # how many of each tag are open
         self.skipping = 0
 
     def run(self) -> None:
@@ -135,11 +136,13 @@ class _Scanner:
         name_match = _TAG_NAME.match(self.text, at + 2)
         assert name_match is not None
         name = name_match.group().lower()
-        for depth in range(len(self.open) - 1, -1, -1):
-            if self.open[depth][0] == name:
-                self.skipping -= sum(skip for _, skip in self.open[depth:])
-                del self.open[depth:]
-                break
+        if self.open_counts.get(name):  # else the stack is not searched: linear time
+            while True:
+                tag, skip = self.open.pop()
+                self.skipping -= skip
+                self.open_counts[tag] -= 1
+                if tag == name:
+                    break
         inline = name in INLINE_ELEMENTS
         return self.until_bracket(at, name_match.end(), barrier=not inline)
 
@@ -168,6 +171,7 @@ class _Scanner:
             return len(self.text) if found is None else found.start()
         if not closed and name not in _VOID:
             self.open.append((name, skip))
+            self.open_counts[name] = self.open_counts.get(name, 0) + 1
             self.skipping += skip
         return end
 

@@ -58,6 +58,11 @@ _COMMAND: Final = regex.compile(r"\\(?:(?P<name>[A-Za-z@]+)(?P<star>\*?)|(?P<cha
 _SPECIAL: Final = regex.compile(r"[\\{}$%]")
 _ENVIRONMENT: Final = regex.compile(r"\{(?P<env>[^{}]*)\}")
 _MATH_CLOSERS: Final = {"$$": "$$", "$": "$", "\\(": "\\)", "\\[": "\\]"}
+# What a group's closing bracket is looked for among: an escaped pair is skipped.
+_GROUP_TOKENS: Final = {
+    "{": regex.compile(r"\\.|[{}]", regex.DOTALL),
+    "[": regex.compile(r"\\.|[\[\]]", regex.DOTALL),
+}
 
 
 def extract(text: str) -> Extraction:
@@ -73,6 +78,8 @@ class _Scanner:
     def __init__(self, mask: Mask) -> None:
         self.mask = mask
         self.text = mask.text
+        self._group_ends: dict[str, dict[int, int]] = {}
+        self._next_found: dict[str, tuple[int, int]] = {}
 
     def run(self) -> None:
         position = 0
@@ -185,24 +192,31 @@ class _Scanner:
         return end
 
     def group_end(self, position: int) -> int:
-        """One past the bracket that closes the group opened at ``position``."""
+        """One past the bracket that closes the group opened at ``position``.
+
+        All groups of a kind are paired in one pass, the first time one is asked
+        for: looking for each closer on its own took quadratic time on thousands
+        of unclosed ``\\item[``. A group starts after a command, a group or
+        ``\\begin{…}``, never after a backslash, so pairing from the start of the
+        text skips the same escaped pairs as a scan from the group would.
+        """
         opener = self.text[position]
-        closer = "}" if opener == "{" else "]"
-        depth = 0
-        index = position
-        while index < len(self.text):
-            char = self.text[index]
-            if char == "\\":
-                index += 2
-                continue
+        ends = self._group_ends.get(opener)
+        if ends is None:
+            ends = self._group_ends[opener] = self._pair_groups(opener)
+        return ends.get(position, len(self.text))
+
+    def _pair_groups(self, opener: str) -> dict[int, int]:
+        """For each opener of this kind that closes: one past its closer."""
+        ends: dict[int, int] = {}
+        pending: list[int] = []
+        for token in _GROUP_TOKENS[opener].finditer(self.text):
+            char = token.group()
             if char == opener:
-                depth += 1
-            elif char == closer:
-                depth -= 1
-                if depth == 0:
-                    return index + 1
-            index += 1
-        return len(self.text)
+                pending.append(token.start())
+            elif len(char) == 1 and pending:
+                ends[pending.pop()] = token.end()
+        return ends
 
     def find_unescaped(self, closer: str, position: int) -> int:
         """One past the next ``closer`` not escaped by a backslash (or the end)."""
@@ -218,5 +232,17 @@ class _Scanner:
             position = index + 1
 
     def line_end(self, position: int) -> int:
-        ends = [i for i in (self.text.find(c, position) for c in "\r\n") if i >= 0]
-        return min(ends, default=len(self.text))
+        return min(self._next("\r", position), self._next("\n", position))
+
+    def _next(self, char: str, position: int) -> int:
+        """Where ``char`` is next from ``position`` on (or the end of the text).
+
+        The last answer is remembered: a text without any ``\\r`` is searched
+        to its end once, not once per comment.
+        """
+        searched_from, found = self._next_found.get(char, (-1, -1))
+        if not searched_from <= position <= found:
+            found = self.text.find(char, position)
+            found = len(self.text) if found < 0 else found
+            self._next_found[char] = (position, found)
+        return found

@@ -26,7 +26,8 @@ _FRONT_MATTER: Final = {"---": ("---", "..."), "+++": ("+++",)}
 # TOML, quoted or not.  'title: "A B"' -> value 'A B'
 _PROSE_KEY: Final = regex.compile(
     r"""[ \t]*(?:title|description)[ \t]*[:=][ \t]*"""
-    r"""(?:"(?P<v>[^"]*)"|'(?P<v>[^']*)'|(?P<v>[^\s|>'"#][^#]*?))[ \t]*(?:\#.*)?"""
+    r"""(?:"(?P<v>[^"]*)"|'(?P<v>[^']*)'|(?P<v>[^\s|>'"#](?:[^#]*[^# \t])?))"""
+    r"""[ \t]*(?:\#.*)?"""
 )
 # Blocks whose lines the extractor decides on; others are containers or nothing.
 _LEAVES: Final = frozenset({"inline", "fence", "code_block", "hr", "html_block"})
@@ -38,6 +39,8 @@ _TAG: Final = regex.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
 # What any recorded inline rule needs to match: without it only "newline" could,
 # and with no indentation after a line break that hides nothing in the file.
 _INLINE_MARKUP: Final = regex.compile(r"[\\`~*_\[!<&]|\n[ \t]")
+# A pipe that ends a table cell; one after a backslash is in the cell.
+_CELL_PIPE: Final = regex.compile(r"(?<!\\)\|")
 
 
 @dataclass(slots=True)
@@ -56,6 +59,35 @@ class _Span:
 
 
 @dataclass(slots=True)
+class _Row:
+    """Where the pieces of one source line are: table cells share a line.
+
+    Each piece is looked for after the one before, and a cell within two cells
+    of its own (a search to the end of the line for each cell took quadratic
+    time on a row of thousands).
+    """
+
+    cursor: int = 0
+    pieces: int = 0
+    pipes: list[int] | None = None
+
+    def align(self, piece: str, source: str) -> list[int] | None:
+        start, limit, number = self.cursor, len(source), self.pieces
+        self.pieces += 1
+        if number:
+            if self.pipes is None:
+                self.pipes = [pipe.start() for pipe in _CELL_PIPE.finditer(source)]
+            if number - 1 < len(self.pipes):
+                start = max(start, self.pipes[number - 1])
+            if number + 1 < len(self.pipes):
+                limit = self.pipes[number + 1]
+        columns = _align(piece, source, start, limit)
+        if columns and columns[-1] >= 0:
+            self.cursor = columns[-1] + 1
+        return columns
+
+
+@dataclass(slots=True)
 class _Inline:
     """One inline block's content and, per character, its offset in the file."""
 
@@ -71,7 +103,7 @@ def extract(text: str) -> Extraction:
     _front_matter(mask, lines, sources)
     parser = _parser()
     env: dict[str, object] = {}
-    cursors: dict[int, int] = {}
+    rows: dict[int, _Row] = {}
     covered: set[int] = set()  # lines the parser turned into blocks we handled
     too_deep = False
     for token in parser.parse("\n".join(sources), env):
@@ -82,7 +114,7 @@ def extract(text: str) -> Extraction:
         if token.type in _LEAVES:
             covered.update(range(first, max(last, first + 1)))
         if token.type == "inline":
-            inline = _locate(token.content, first, lines, sources, cursors)
+            inline = _locate(token.content, first, lines, sources, rows)
             _show_inline(mask, parser, env, inline)
         elif token.type in ("fence", "code_block", "hr"):
             mask.barrier(lines[first].start, lines[first].end)
@@ -136,13 +168,14 @@ def _locate(
     first: int,
     lines: list[Line],
     sources: list[str],
-    cursors: dict[int, int],
+    rows: dict[int, _Row],
 ) -> _Inline:
     """Map each character of an inline block's content back into the file.
 
     Content line ``j`` comes from source line ``first + j``, less the block's
     indentation and container markers; table cells share a line, so each line
-    keeps a cursor. A backslash the parser dropped (``\\|`` in a table) is skipped.
+    is a :class:`_Row`. A backslash the parser dropped (``\\|`` in a table) is
+    skipped.
     """
     inline = _Inline(content)
     for j, piece in enumerate(content.split("\n")):
@@ -152,30 +185,27 @@ def _locate(
         if number >= len(lines):
             inline.offsets.extend([-1] * len(piece))
             continue
-        source, cursor = sources[number], cursors.get(number, 0)
-        columns = _align(piece, source, cursor)
+        columns = rows.setdefault(number, _Row()).align(piece, sources[number])
         if columns is None:
             inline.offsets.extend([-1] * len(piece))
             continue
-        if columns and columns[-1] >= 0:
-            cursors[number] = columns[-1] + 1
         base = lines[number].start
         inline.offsets.extend(base + c if c >= 0 else -1 for c in columns)
     return inline
 
 
-def _align(piece: str, source: str, cursor: int) -> list[int] | None:
-    """Columns of ``piece``'s characters in ``source`` from ``cursor``, or None."""
-    at = source.find(piece, cursor)
+def _align(piece: str, source: str, cursor: int, limit: int) -> list[int] | None:
+    """Columns of ``piece``'s characters in ``source[cursor:limit]``, or None."""
+    at = source.find(piece, cursor, limit)
     if at >= 0:
         return list(range(at, at + len(piece)))
     body = piece.lstrip(" \t")
     if len(body) < len(piece):  # indentation the parser expanded from tabs
-        located = _align(body, source, cursor)
+        located = _align(body, source, cursor, limit)
         return None if located is None else [-1] * (len(piece) - len(body)) + located
     if not piece:
         return []
-    column = source.find(piece[0], cursor)
+    column = source.find(piece[0], cursor, limit)
     columns: list[int] = []
     for char in piece:
         if column < len(source) - 1 and source[column] == "\\" != char:

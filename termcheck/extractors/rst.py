@@ -8,6 +8,7 @@ from typing import Final
 import regex
 
 from termcheck.extractors.mask import Extraction, Line, Mask, split_lines
+from termcheck.extractors.rst_inline import KINDS, inline_matches
 
 __all__ = ["CODE_DIRECTIVES", "PROSE_ROLES", "extract"]
 
@@ -40,21 +41,6 @@ _DIRECTIVE: Final = regex.compile(r"\.\.[ \t]+(?P<name>[\w:+.-]+?)::(?=[ \t]|$)"
 _FOOTNOTE: Final = regex.compile(r"\.\.[ \t]+\[[^\]\s]+\](?=[ \t]|$)")
 _TARGET: Final = regex.compile(r"\.\.[ \t]+(?:_|\|)")
 _FIELD: Final = regex.compile(r":(?:[^:\s]|\\:)(?:[^:]|\\:)*:(?=[ \t]|$)")
-# Inline markup, in the order rST recognises it.
-#   "``x``", ":ref:`t <a>`", "`t <u>`_", "|s|", "[1]_", "**", "word_"
-_INLINE: Final = regex.compile(
-    r"""(?<![\w`])``(?P<literal>.+?)``(?!\w)
-    |(?<![\w`:])(?P<role>:[\w.+-]+(?::[\w.+-]+)*:)`(?P<roled>[^`]+)`
-    |(?<![\w`])`(?P<text>[^`]+)`(?P<post>:[\w.+-]+(?::[\w.+-]+)*:|__?)?
-    |(?<![\w|])(?P<subst>\|[^|\s][^|]*\|)(?:__?)?
-    |(?<![\w\]])(?P<footnote>\[[#*\w.-]*\]_)
-    |(?<![\w*])(?P<open>\*\*?)(?=\S)
-    |(?<=\S)(?P<close>\*\*?)(?![\w*])
-    |(?<=\w)(?P<ref>__?)(?!\w)
-    """,
-    regex.VERBOSE | regex.DOTALL,
-)
-_KINDS: Final = ("literal", "role", "text", "subst", "footnote", "open", "close", "ref")
 # A role's or link's text with an explicit target.  "Title <target>" -> Title
 _TITLED: Final = regex.compile(r"(?P<title>.*?\S)\s*<[^<>]+>", regex.DOTALL)
 
@@ -172,13 +158,13 @@ def _flush(mask: Mask, state: _State) -> None:
         return
     start, end = state.paragraph
     state.paragraph = None
-    for found in _INLINE.finditer(mask.text, start, end):
+    for found in inline_matches(mask.text, start, end):
         _inline(mask, found)
 
 
 def _inline(mask: Mask, found: regex.Match[str]) -> None:
     start, end = found.span()
-    kind = next(name for name in _KINDS if found.group(name) is not None)
+    kind = next(name for name in KINDS if found.group(name) is not None)
     if kind in ("literal", "subst", "footnote"):
         mask.hide(start, end, barrier=True)
     elif kind in ("open", "close", "ref"):

@@ -7,10 +7,19 @@ from typing import Any
 from hypothesis import strategies as st
 
 from tests.extractors.test_contract import PIECES
+from tests.reliability.linear import SHAPES
 
-__all__ = ["WORDS", "glossaries_and_texts", "term_parts"]
+__all__ = [
+    "SHAPE_PIECES",
+    "WORDS",
+    "glossaries_and_texts",
+    "shaped_texts",
+    "term_parts",
+]
 
 WORDS = ["alpha", "bravo", "charlie", "delta", "echo", "fox", "golf", "hotel"]
+SHAPE_PIECES = sorted({(shape.markup, shape.make(60)) for shape in SHAPES})
+"""Every hostile shape of the linear-time battery, about 60 characters long."""
 REGEXES = ["e ?mails?", "a+b", "(a|a)+$", "- ??", "[] ]x", "(?x) a b", "\\bq\\w*"]
 
 
@@ -60,3 +69,16 @@ def _typo(text: str) -> str:
     """``text`` with one letter doubled (a near-miss)."""
     middle = len(text) // 2
     return text[:middle] + text[middle] + text[middle:] if text else text
+
+
+@st.composite
+def shaped_texts(draw: st.DrawFn) -> tuple[str, str]:
+    """A markup, and a text of its hostile shapes, prose and markup pieces."""
+    markup = draw(st.sampled_from(sorted({markup for markup, _ in SHAPE_PIECES})))
+    own = [piece for shape_markup, piece in SHAPE_PIECES if shape_markup == markup]
+    piece = st.one_of(
+        st.sampled_from(own),
+        st.sampled_from(["OBOR", "Javascript", "One Belt One Road", " ", "\n"]),
+        st.sampled_from(PIECES),
+    )
+    return markup, "".join(draw(st.lists(piece, max_size=12)))

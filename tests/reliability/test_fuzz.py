@@ -33,7 +33,8 @@ from tests.invariants import (
     glossary_from_parts,
 )
 from tests.profiles import examples
-from tests.reliability.strategies import glossaries_and_texts
+from tests.reliability.linear import GLOSSARY as SHAPES_GLOSSARY
+from tests.reliability.strategies import glossaries_and_texts, shaped_texts
 
 FAST = settings(
     max_examples=examples(100),
@@ -140,6 +141,18 @@ class TestMatcher:
             outcome = check_document(glossary, text, path="f.x", markup=markup)
         except MatchTimeoutError:
             return
+        lines = LineIndex(text)
+        for finding in outcome.findings:
+            assert 0 <= finding.start < finding.end <= len(text)
+            assert finding.matched == text[finding.start : finding.end]
+            assert (finding.line, finding.column) == lines.position(finding.start)
+
+    @FAST
+    @given(shaped_texts())
+    def test_hostile_shapes_through_their_extractor(self, case):
+        """The linear-time battery's shapes mixed with prose: spans stay right."""
+        markup, text = case
+        outcome = check_document(SHAPES_GLOSSARY, text, path="f.x", markup=markup)
         lines = LineIndex(text)
         for finding in outcome.findings:
             assert 0 <= finding.start < finding.end <= len(text)
