@@ -45,6 +45,8 @@ KEYS: Final = (
     "markup",
     "fuzzy",
     "overrides",
+    "max-findings",
+    "max-findings-per-file",
 )
 OVERRIDE_KEYS: Final = ("paths", "glossaries", "fail-on", "disable")
 FAIL_ON: Final = ("error", "warning", "info", "never")
@@ -83,6 +85,8 @@ class Config:
     markup: tuple[tuple[str, str], ...] = ()  # (".mdx", "markdown"), ...
     fuzzy: float | None = DEFAULT_FUZZY
     overrides: tuple[Override, ...] = ()
+    max_findings: int | None = None  # None: not set (0 in the file: no limit)
+    max_findings_per_file: int | None = None
 
     @property
     def markup_map(self) -> dict[str, str]:
@@ -185,7 +189,21 @@ class _Reader(NodeReader):
             markup=self.markup(markup) if markup else (),
             fuzzy=self.fuzzy(fuzzy) if fuzzy else DEFAULT_FUZZY,
             overrides=self.overrides(overrides, folder) if overrides else (),
+            max_findings=self.count(given(top, "max-findings"), "'max-findings'"),
+            max_findings_per_file=self.count(
+                given(top, "max-findings-per-file"), "'max-findings-per-file'"
+            ),
         )
+
+    def count(self, node: YValue | None, what: str) -> int | None:
+        if node is None:
+            return None
+        if isinstance(node, YScalar) and node.tag == "int":
+            assert isinstance(node.value, int)
+            if node.value >= 0:
+                return node.value
+        problem = f"{what} must be a whole number (0: no limit), not "
+        raise self.fail(node, problem + describe(node))
 
     def patterns(self, node: YValue | None, what: str) -> tuple[str, ...]:
         from pathspec import GitIgnoreSpec

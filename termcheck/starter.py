@@ -36,6 +36,7 @@ terms:
 
 def starter_config() -> str:
     """The starter ``.termcheck.yaml``, listing the formats and markups there are."""
+    from termcheck.caps import PER_FILE, PER_RUN
     from termcheck.extractors import EXTRACTORS
     from termcheck.formatters import FORMATTERS
 
@@ -76,6 +77,11 @@ fail-on: error
 # Near-miss threshold for terms whose glossary sets none: a number in (0, 1],
 # or false for no near-miss search.
 # fuzzy: 0.88
+
+# How many findings a report lists, in the whole run and in one file; the
+# rest are counted as omitted (the exit status still counts them). 0: all.
+# max-findings: {PER_RUN}
+# max-findings-per-file: {PER_FILE}
 
 # Settings for some paths, applied in order; a later match wins.
 # overrides:

@@ -20,11 +20,14 @@ terms:
     canonical: Belt and Road Initiative
     forbidden: [One Belt One Road]
 """
-MORE = GLOSSARY + """\
+MORE = (
+    GLOSSARY
+    + """\
   - id: gdi
     canonical: Global Development Initiative
     forbidden: [Global Growth Plan]
 """
+)
 
 
 @pytest.fixture

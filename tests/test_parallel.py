@@ -112,14 +112,15 @@ class TestCheckTargets:
             sources: dict[str, str] = {}
             stdin = io.StringIO("Talk of OBOR again.")
             reports.append(
-                check_paths(glossary, ["docs", "-"], jobs=jobs, sources=sources,
-                            stdin=stdin)
+                check_paths(
+                    glossary, ["docs", "-"], jobs=jobs, sources=sources, stdin=stdin
+                )
             )
             texts.append(sources)
         assert reports[0] == reports[1]
         assert texts[0] == texts[1]
         assert texts[1]["<stdin>"] == "Talk of OBOR again."
-        assert reports[1].results[-1].path == "<stdin>"
+        assert reports[1].results[0].path == "<stdin>"  # "<" sorts before letters
 
     def test_default_jobs_is_positive(self):
         """The default is the number of usable CPUs, at least one."""
@@ -137,8 +138,17 @@ class TestCliJobs:
         for jobs in ("1", "2"):
             result = CliRunner().invoke(
                 cli,
-                ["check", "-g", "glossary.yaml", "--format", output_format,
-                 "--jobs", jobs, "docs", "--context"],
+                [
+                    "check",
+                    "-g",
+                    "glossary.yaml",
+                    "--format",
+                    output_format,
+                    "--jobs",
+                    jobs,
+                    "docs",
+                    "--context",
+                ],
             )
             assert result.exit_code == 2, result.output  # broken.md is an error
             outputs.append((result.stdout, result.stderr))
@@ -147,7 +157,8 @@ class TestCliJobs:
 
     def test_jobs_must_be_positive(self, corpus):
         """--jobs 0 is a usage error."""
-        result = CliRunner().invoke(cli, ["check", "-g", "glossary.yaml", "-j", "0",
-                                          "docs"])
+        result = CliRunner().invoke(
+            cli, ["check", "-g", "glossary.yaml", "-j", "0", "docs"]
+        )
         assert result.exit_code == 2
         assert "--jobs" in result.stderr

@@ -1,46 +1,109 @@
-"""The machine-readable JSON format (``"version": 1``)."""
+"""The machine-readable JSON format (``"version": 1``), written as files finish."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from termcheck.model import Finding, Report, Severity
+from termcheck.model import FileResult, Finding, Report, Severity
+from termcheck.totals import Totals
 
 if TYPE_CHECKING:
     from termcheck.formatters import FormatOptions
 
-__all__ = ["VERSION", "format_report", "to_dict"]
+__all__ = ["VERSION", "format_report", "items", "to_dict"]
 
 VERSION = 1
 """Raised when the JSON shape changes incompatibly."""
 
 
-def format_report(report: Report, options: FormatOptions) -> Iterator[str]:
-    """Yield the report as indented JSON, line by line; ``options`` are ignored."""
+def format_report(
+    results: Iterable[FileResult], options: FormatOptions
+) -> Iterator[str]:
+    """Yield the report as indented JSON, line by line; ``options`` are ignored.
+
+    The findings are written as each file's result arrives; the lists and the
+    summary that follow them come from running totals. The bytes are those of
+    ``json.dumps(to_dict(report), ensure_ascii=False, indent=2)``.
+    """
     del options  # colour, context and quiet do not apply to JSON
-    yield from json.dumps(to_dict(report), ensure_ascii=False, indent=2).split("\n")
+    totals = Totals()
+    yield "{"
+    yield f'  "version": {VERSION},'
+    findings = (
+        _finding(finding)
+        for result in results
+        for finding in _counted(totals, result).findings
+    )
+    yield from items('  "findings": ', findings, indent=4, last=False)
+    yield from _closing(totals)
+    yield "}"
+
+
+def items(key: str, values: Iterable[Any], *, indent: int, last: bool) -> Iterator[str]:
+    """Yield a JSON list as ``json.dumps(..., indent=2)`` writes it, item by item.
+
+    ``key`` starts the first line (``'  "findings": '``); ``indent`` is the
+    column of the items; ``last`` leaves out the comma after the list.
+    """
+    pad = " " * indent
+    comma = "" if last else ","
+    pending: str | None = None
+    for value in values:
+        lines = json.dumps(value, ensure_ascii=False, indent=2).split("\n")
+        yield key + "[" if pending is None else pending + ","
+        for line in lines[:-1]:
+            yield pad + line
+        pending = pad + lines[-1]
+    if pending is None:
+        yield key + "[]" + comma
+    else:
+        yield pending
+        yield " " * (indent - 2) + "]" + comma
+
+
+def _counted(totals: Totals, result: FileResult) -> FileResult:
+    totals.add(result)
+    return result
+
+
+def _closing(totals: Totals) -> Sequence[str]:
+    """The keys after ``findings``, at the same indentation as the whole dump."""
+    rest = json.dumps(_tail(totals), ensure_ascii=False, indent=2).split("\n")
+    return rest[1:-1]
 
 
 def to_dict(report: Report) -> dict[str, Any]:
     """The JSON document as plain Python values, keys in output order."""
+    totals = Totals.of(report)
     return {
         "version": VERSION,
-        "findings": [_finding(f) for f in report.findings],
+        "findings": [_finding(f) for result in report for f in result.findings],
+        **_tail(totals),
+    }
+
+
+def _tail(totals: Totals) -> dict[str, Any]:
+    """Skipped files, files in error, findings omitted, and the summary."""
+    return {
         "skipped": [
-            {"path": r.path, "reason": r.skipped.reason}
-            for r in report.results
-            if r.skipped is not None
+            {"path": path, "reason": skipped.reason} for path, skipped in totals.skipped
+        ],
+        "errors": [
+            {"path": path, "message": problem} for path, problem in totals.errors
+        ],
+        "omitted": [
+            {"path": path, "findings": count} for path, count in totals.omitted
         ],
         "summary": {
-            "files": report.checked,
-            "findings": len(report.findings),
-            "errors": report.count(Severity.ERROR),
-            "warnings": report.count(Severity.WARNING),
-            "info": report.count(Severity.INFO),
-            "baselined": report.baselined,
-            "skipped": len(report.skipped),
+            "files": totals.checked,
+            "findings": totals.findings,
+            "errors": totals.count(Severity.ERROR),
+            "warnings": totals.count(Severity.WARNING),
+            "info": totals.count(Severity.INFO),
+            "baselined": totals.baselined,
+            "skipped": len(totals.skipped),
         },
     }
 

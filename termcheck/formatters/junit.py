@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Final
 
 from termcheck.formatters.text import format_finding
 from termcheck.model import FileResult, Report
+from termcheck.notices import plural
+from termcheck.totals import Totals
 
 if TYPE_CHECKING:
     from termcheck.formatters import FormatOptions
@@ -23,26 +25,59 @@ SUITE: Final = "termcheck"
 _NOT_XML: Final = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
-def format_report(report: Report, options: FormatOptions) -> Iterator[str]:
-    """Yield the XML document line by line; ``options`` are ignored."""
-    del options  # colour, context and quiet do not apply to XML
+def format_report(
+    results: Iterable[FileResult], options: FormatOptions
+) -> Iterator[str]:
+    """Yield the XML document line by line; colour, context and quiet are ignored.
+
+    The counts stand in the opening tags, before the test cases, so they come
+    from ``options.totals`` when the caller kept them; otherwise ``results``
+    is read twice (a one-shot iterator is first made a list).
+    """
+    totals = options.totals
+    if totals is None:
+        if iter(results) is results:
+            results = list(results)
+        totals = Totals.of(results)
     yield '<?xml version="1.0" encoding="UTF-8"?>'
-    yield from to_xml(report).split("\n")
+    root = _root(totals)
+    if not totals.files:
+        ET.indent(root, space="  ")
+        yield from ET.tostring(root, encoding="unicode").split("\n")
+        return
+    # '<testsuites …><testsuite … /></testsuites>': the two opening tags
+    opening = ET.tostring(root, encoding="unicode").split("><")
+    yield opening[0] + ">"
+    yield "  <" + opening[1].removesuffix(" /") + ">"
+    for result in results:
+        case = _case(result)
+        ET.indent(case, space="  ", level=2)
+        yield from ("    " + ET.tostring(case, encoding="unicode")).split("\n")
+    yield "  </testsuite>"
+    yield "</testsuites>"
 
 
 def to_xml(report: Report) -> str:
     """The ``<testsuites>`` element, indented by two spaces."""
-    tests = len(report.results)
-    failures = sum(1 for r in report.results if r.findings)
-    errors = len(report.errors)
-    counts = {"tests": str(tests), "failures": str(failures), "errors": str(errors)}
-    root = ET.Element("testsuites", {"name": SUITE, **counts})
-    skipped = {"skipped": str(len(report.skipped))}
-    suite = ET.SubElement(root, "testsuite", {"name": SUITE, **counts, **skipped})
-    for result in report.results:
+    root = _root(Totals.of(report))
+    suite = root[0]
+    for result in report:
         suite.append(_case(result))
     ET.indent(root, space="  ")
     return ET.tostring(root, encoding="unicode")
+
+
+def _root(totals: Totals) -> ET.Element:
+    """``<testsuites>`` holding an empty ``<testsuite>``, with the counts."""
+    counts = {
+        "tests": str(totals.files),
+        "failures": str(totals.with_findings),
+        "errors": str(totals.unreadable),
+    }
+    root = ET.Element("testsuites", {"name": SUITE, **counts})
+    skipped = {"skipped": str(len(totals.skipped))}
+    ET.SubElement(root, "testsuite", {"name": SUITE, **counts, **skipped})
+    return root
 
 
 def _case(result: FileResult) -> ET.Element:
@@ -58,13 +93,16 @@ def _case(result: FileResult) -> ET.Element:
         error.text = _text(f"{result.path}: {result.error}")
     if result.skipped is not None:
         ET.SubElement(case, "skipped", {"message": _clean(result.skipped.reason)})
-    for finding in sorted(result.findings, key=lambda f: f.sort_key):
+    for finding in result.findings:
         failure = ET.SubElement(
             case,
             "failure",
             {"message": _clean(finding.message), "type": finding.kind.value},
         )
         failure.text = _text(format_finding(finding))
+    if result.omitted:
+        omitted = f"{plural(result.omitted, 'finding')} omitted by --max-findings"
+        ET.SubElement(case, "system-out").text = omitted
     return case
 
 
