@@ -13,7 +13,7 @@ import contextlib
 import os
 import signal
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Generic, TypeVar
 
@@ -46,7 +46,7 @@ def run_forked(
     lost: Callable[[Item, str], Out],
     *,
     window: int | None = None,
-) -> Iterator[Out]:
+) -> Generator[Out, None, None]:
     """``job(item)`` for every item, yielded in order, from forked workers.
 
     A worker that dies while holding an item (a signal, ``os._exit``) makes
