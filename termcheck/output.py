@@ -50,8 +50,15 @@ class LineBuffer:
 
     def extend(self, lines: Iterable[str]) -> None:
         """Queue every line of ``lines``."""
-        for line in lines:
-            self.add(line)
+        queued, size, batch = self._lines, self._size, self._batch
+        for line in lines:  # add() inlined: a report may have millions of lines
+            queued.append(line)
+            size += len(line) + 1
+            if size >= batch:
+                self._size = size
+                self.flush()
+                size = 0
+        self._size = size
 
     def flush(self) -> None:
         """Write the queued lines now."""

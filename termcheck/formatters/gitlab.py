@@ -6,7 +6,7 @@ import hashlib
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Final
 
-from termcheck.formatters.json import items
+from termcheck.formatters.jsonlines import items
 from termcheck.model import FileResult, Finding, Report, Severity
 
 if TYPE_CHECKING:
@@ -55,16 +55,17 @@ def _file_issues(
     base = list(result.fingerprints)
     if len(base) != len(result.findings):
         base = fingerprints(result.findings, options.sources)
+    from termcheck.baseline import baseline_path
+
+    path = baseline_path(result.path)
     seen: dict[str, int] = {}
     for finding, key in zip(result.findings, base, strict=True):
         copy = seen[key] = seen.get(key, 0) + 1
         unique = hashlib.sha256(f"{key}#{copy}".encode()).hexdigest()[:32]
-        yield _issue(finding, unique)
+        yield _issue(finding, unique, path)
 
 
-def _issue(finding: Finding, unique: str) -> dict[str, Any]:
-    from termcheck.baseline import baseline_path
-
+def _issue(finding: Finding, unique: str, path: str) -> dict[str, Any]:
     return {
         "type": "issue",
         "check_name": finding.term,
@@ -73,7 +74,7 @@ def _issue(finding: Finding, unique: str) -> dict[str, Any]:
         "severity": SEVERITIES[finding.severity],
         "fingerprint": unique,
         "location": {
-            "path": baseline_path(finding.path),
+            "path": path,
             "lines": {"begin": finding.line},
         },
     }

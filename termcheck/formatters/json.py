@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
+from termcheck.formatters.jsonlines import dump_lines, items
 from termcheck.model import FileResult, Finding, Report, Severity
 from termcheck.totals import Totals
 
 if TYPE_CHECKING:
     from termcheck.formatters import FormatOptions
 
-__all__ = ["VERSION", "format_report", "items", "to_dict"]
+__all__ = ["VERSION", "format_report", "to_dict"]
 
 VERSION = 1
 """Raised when the JSON shape changes incompatibly."""
@@ -41,28 +41,6 @@ def format_report(
     yield "}"
 
 
-def items(key: str, values: Iterable[Any], *, indent: int, last: bool) -> Iterator[str]:
-    """Yield a JSON list as ``json.dumps(..., indent=2)`` writes it, item by item.
-
-    ``key`` starts the first line (``'  "findings": '``); ``indent`` is the
-    column of the items; ``last`` leaves out the comma after the list.
-    """
-    pad = " " * indent
-    comma = "" if last else ","
-    pending: str | None = None
-    for value in values:
-        lines = json.dumps(value, ensure_ascii=False, indent=2).split("\n")
-        yield key + "[" if pending is None else pending + ","
-        for line in lines[:-1]:
-            yield pad + line
-        pending = pad + lines[-1]
-    if pending is None:
-        yield key + "[]" + comma
-    else:
-        yield pending
-        yield " " * (indent - 2) + "]" + comma
-
-
 def _counted(totals: Totals, result: FileResult) -> FileResult:
     totals.add(result)
     return result
@@ -70,8 +48,7 @@ def _counted(totals: Totals, result: FileResult) -> FileResult:
 
 def _closing(totals: Totals) -> Sequence[str]:
     """The keys after ``findings``, at the same indentation as the whole dump."""
-    rest = json.dumps(_tail(totals), ensure_ascii=False, indent=2).split("\n")
-    return rest[1:-1]
+    return dump_lines(_tail(totals))[1:-1]
 
 
 def to_dict(report: Report) -> dict[str, Any]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import posixpath
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -11,7 +10,7 @@ from typing import TYPE_CHECKING, Any, Final
 from urllib.parse import quote
 
 from termcheck.files import STDIN_NAME
-from termcheck.formatters.json import items
+from termcheck.formatters.jsonlines import dump_lines, items
 from termcheck.model import FileResult, Finding, Report, Severity
 from termcheck.notices import plural
 from termcheck.totals import Totals
@@ -54,15 +53,11 @@ def format_report(
         totals = Totals.of(results)
     terms = sorted(totals.first)
     index = {term: number for number, term in enumerate(terms)}
-    head = json.dumps(_log(totals, terms, options), ensure_ascii=False, indent=2)
-    lines = head.split("\n")  # ends with '"results": []', then three closing lines
+    lines = dump_lines(_log(totals, terms, options))
+    # The log ends with '"results": []' and three closing lines.
     yield from lines[:-4]
     found = (
-        _result(finding, index[finding.term], options, mark)
-        for result in results
-        for finding, mark in zip(
-            result.findings, _fingerprints(result, options), strict=True
-        )
+        finding for result in results for finding in _results(result, index, options)
     )
     yield from items('      "results": ', found, indent=8, last=True)
     yield from lines[-3:]
@@ -75,11 +70,7 @@ def to_sarif(report: Report, options: FormatOptions) -> dict[str, Any]:
     index = {term: number for number, term in enumerate(terms)}
     log = _log(totals, terms, options)
     log["runs"][0]["results"] = [
-        _result(finding, index[finding.term], options, mark)
-        for result in report
-        for finding, mark in zip(
-            result.findings, _fingerprints(result, options), strict=True
-        )
+        finding for result in report for finding in _results(result, index, options)
     ]
     return log
 
@@ -100,6 +91,16 @@ def _log(totals: Totals, terms: list[str], options: FormatOptions) -> dict[str, 
         "results": [],
     }
     return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
+
+
+def _results(
+    result: FileResult, index: dict[str, int], options: FormatOptions
+) -> Iterator[dict[str, Any]]:
+    """The SARIF results of one file's findings."""
+    location = artifact_location(result.path)
+    marks = _fingerprints(result, options)
+    for finding, mark in zip(result.findings, marks, strict=True):
+        yield _result(finding, index[finding.term], mark, location)
 
 
 def _fingerprints(result: FileResult, options: FormatOptions) -> list[str]:
@@ -168,10 +169,9 @@ def artifact_location(path: str) -> dict[str, Any]:
 
 
 def _result(
-    finding: Finding, rule: int, options: FormatOptions, mark: str
+    finding: Finding, rule: int, mark: str, location: dict[str, Any]
 ) -> dict[str, Any]:
     """One finding: where it is, what it says, how to fix it."""
-    location = artifact_location(finding.path)
     region = {
         "startLine": finding.line,
         "startColumn": finding.column,
