@@ -164,7 +164,7 @@ def main() -> None:
                     f"{run.rss_mb:>6.0f} MB{status}",
                     flush=True,
                 )
-    for name, source in sources[1:]:
+    for _, source in sources[1:]:
         shutil.rmtree(source, ignore_errors=True)
 
 

@@ -1,11 +1,12 @@
 """A command-line run as files finish: caps, totals, exit status, notices.
 
 :class:`Delivery` sits between the checked files and the report. Each file's
-result passes through it once, in report order: its notices go to standard
-error at once (so an error line stands at its file's place, before the
-summary), ``--write-baseline`` records it, ``--max-findings`` cuts it, and
-the totals and the exit status are updated; then the formatter gets it. No
-step keeps a finding after its file has been reported.
+result passes through it once, in report order: ``--write-baseline`` records
+it, ``--max-findings`` cuts it, the totals and the exit status are updated,
+the formatter gets it, and then its notices go to standard error (so an
+error line stands at its file's place, after its findings and before the
+next file's, and the summary comes last). No step keeps a finding after its
+file has been reported.
 """
 
 from __future__ import annotations
@@ -61,7 +62,10 @@ class Delivery:
         from termcheck.baseline import hidden
 
         cap = RunCap(self.run_cap)
+        lines: list[str] = []  # the last file's notices: printed after its findings
         for result, text in checked:
+            for line in lines:
+                self.notice(line)
             if self.sources is not None:
                 self.sources.clear()
                 if text is not None:
@@ -82,11 +86,11 @@ class Delivery:
                 self._beyond[1] += result.omitted
             elif result.omitted:
                 lines.append(omitted_notice(result))
-            for line in lines:
-                self.notice(line)
             if self.on_result is not None:
                 self.on_result(result)
             yield result
+        for line in lines:
+            self.notice(line)
         self._finish()
 
     def _finish(self) -> None:

@@ -253,6 +253,34 @@ def test_errors_stand_at_their_file_and_the_summary_comes_last(folder):
     assert lines[-1] == "6 findings (6 errors, 0 warnings, 0 info) in 2 files"
 
 
+def test_a_files_notes_follow_its_findings(folder):
+    """A file's note (findings omitted) comes after its own findings, before
+    the next file's."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    command = [sys.executable, "-m", "termcheck", "check", "-g", "glossary.yaml"]
+    result = subprocess.run(
+        [*command, "--max-findings-per-file", "2", "a.md", "b.md"],
+        cwd=folder,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        timeout=120,
+        check=False,
+    )
+    lines = result.stdout.decode().splitlines()
+    assert [line.split(": ")[0] for line in lines] == [
+        "a.md:1:7",
+        "a.md:2:7",
+        "termcheck",
+        "b.md:1:7",
+        "b.md:2:7",
+        "termcheck",
+        "4 findings (4 errors, 0 warnings, 0 info) in 2 files, "
+        "2 omitted by --max-findings",
+    ]
+    assert lines[2] == "termcheck: note: a.md: 1 finding omitted by --max-findings"
+
+
 def test_context_follows_each_file(runner, folder):
     """--context prints each finding's own line while the report streams."""
     _, out, _ = check(runner, "--context", "a.md", "b.md")
