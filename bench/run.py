@@ -131,10 +131,9 @@ def prepare(sizes: Sequence[int], counts: Sequence[int], big: int) -> None:
         # termcheck skips what git ignores when it walks a folder, and the outer
         # repository ignores bench/.cache/: make the data a repository of its own.
         git = shutil.which("git")
-        if (
-            git is None
-            or subprocess.run([git, "init", "-q", str(DATA)], check=False).returncode
-        ):
+        if git is None or subprocess.run(
+            [git, "init", "-q", str(DATA)], check=False
+        ).returncode:
             (DATA / ".git").mkdir()
     terms: list[generate.BenchTerm] = []
     for count in counts:
@@ -543,14 +542,8 @@ def main(argv: Sequence[str] | None = None) -> None:
                 ]
             )
         peer_rows.append(
-            [
-                f"{megabytes} MB",
-                f"{count:,}",
-                "**termcheck**",
-                fmt_time(ours),
-                f"{ours.rss_mb:.0f} MB",
-                "1.0×",
-            ]
+            [f"{megabytes} MB", f"{count:,}", "**termcheck**", fmt_time(ours),
+             f"{ours.rss_mb:.0f} MB", "1.0×"]
         )
     say(*table(["corpus", "terms", "tool", "wall", "peak RSS", "ratio"], peer_rows))
     say("")
@@ -562,11 +555,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         low, high = matrix.get((megabytes, 1_000)), matrix.get((megabytes, counts[-1]))
         if low and high and low.ok and high.ok:
             scale_rows.append(
-                [
-                    f"{megabytes} MB",
-                    f"{counts[-1]:,} / 1,000 terms",
-                    f"{high.seconds / low.seconds:.2f}×",
-                ]
+                [f"{megabytes} MB", f"{counts[-1]:,} / 1,000 terms",
+                 f"{high.seconds / low.seconds:.2f}×"]
             )
     say(*table(["corpus", "glossaries", "time ratio"], scale_rows), "")
     load_rows = []
@@ -574,19 +564,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     for count in counts:
         loads[count] = measure_load(count)
         load_rows.append(
-            [
-                f"{count:,}",
-                f"{loads[count]['cold']:.2f} s",
-                f"{loads[count]['warm']:.2f} s",
-                f"{loads[count]['rss']:.0f} MB",
-            ]
+            [f"{count:,}", f"{loads[count]['cold']:.2f} s",
+             f"{loads[count]['warm']:.2f} s", f"{loads[count]['rss']:.0f} MB"]
         )
-    say(
-        *table(
-            ["terms", "load + index (no cache)", "from cache", "peak RSS"], load_rows
-        ),
-        "",
-    )
+    say(*table(["terms", "load + index (no cache)", "from cache", "peak RSS"],
+               load_rows), "")
     one_rows = []
     single_file: dict[tuple[int, str], float] = {}
     for count in counts:
@@ -611,16 +593,10 @@ def main(argv: Sequence[str] | None = None) -> None:
         same = out1.read_bytes() == out2.read_bytes()
         par = (serial, twice, same)
         parallel_rows.append(
-            [
-                "100 MB, 1,000 files",
-                "10,000",
-                fmt_time(serial),
-                fmt_time(twice),
-                f"{serial.seconds / twice.seconds:.2f}×",
-                f"{serial.cpu:.1f} s / {twice.cpu:.1f} s",
-                "yes" if same else "NO",
-                f"{serial.rss_mb:.0f} MB",
-            ]
+            ["100 MB, 1,000 files", "10,000", fmt_time(serial), fmt_time(twice),
+             f"{serial.seconds / twice.seconds:.2f}×",
+             f"{serial.cpu:.1f} s / {twice.cpu:.1f} s", "yes" if same else "NO",
+             f"{serial.rss_mb:.0f} MB"]
         )
         say("## Parallel runs and memory", "")
         say(
@@ -652,93 +628,54 @@ def main(argv: Sequence[str] | None = None) -> None:
     tc = matrix.get((10, 10_000))
     plain = peers.get((10, 10_000, "textlint plain-string"))
     if tc and plain and tc.ok:
-        target(
-            "10 MB × 10k: ≥ 10× faster than textlint plain-string",
-            ratio(plain, tc),
-            plain.seconds / tc.seconds >= 10,
-        )
+        target("10 MB × 10k: ≥ 10× faster than textlint plain-string",
+               ratio(plain, tc), plain.seconds / tc.seconds >= 10)
     rg_i = peers.get((10, 10_000, "rg -i -F"))
     rg_f = peers.get((10, 10_000, "rg -F"))
     if tc and rg_i and rg_i.status != "failed":
-        target(
-            "10 MB × 10k: within 25× of `rg -i -F`",
-            f"termcheck / rg = {tc.seconds / rg_i.seconds:.2f}×",
-            tc.seconds / rg_i.seconds <= 25,
-        )
+        target("10 MB × 10k: within 25× of `rg -i -F`",
+               f"termcheck / rg = {tc.seconds / rg_i.seconds:.2f}×",
+               tc.seconds / rg_i.seconds <= 25)
     if tc and rg_f and rg_f.ok:
-        target(
-            "(stricter floor) within 25× of `rg -F`",
-            f"termcheck / rg = {tc.seconds / rg_f.seconds:.2f}×",
-            tc.seconds / rg_f.seconds <= 25,
-        )
+        target("(stricter floor) within 25× of `rg -F`",
+               f"termcheck / rg = {tc.seconds / rg_f.seconds:.2f}×",
+               tc.seconds / rg_f.seconds <= 25)
     for megabytes in sizes:
         low, high = matrix.get((megabytes, 1_000)), matrix.get((megabytes, counts[-1]))
         if low and high and low.ok and high.ok and megabytes >= 10:
             share = high.seconds / low.seconds
-            target(
-                f"{megabytes} MB: {counts[-1]:,} vs 1,000 terms ≤ 1.5× time",
-                f"{share:.2f}×",
-                share <= 1.5,
-            )
+            target(f"{megabytes} MB: {counts[-1]:,} vs 1,000 terms ≤ 1.5× time",
+                   f"{share:.2f}×", share <= 1.5)
     top = counts[-1]
-    target(
-        f"load + index {top:,} terms < 3 s (no cache)",
-        f"{loads[top]['cold']:.2f} s",
-        loads[top]["cold"] < 3,
-    )
-    target(
-        f"load + index {top:,} terms < 3 s (from cache)",
-        f"{loads[top]['warm']:.2f} s",
-        loads[top]["warm"] < 3,
-    )
+    target(f"load + index {top:,} terms < 3 s (no cache)",
+           f"{loads[top]['cold']:.2f} s", loads[top]["cold"] < 3)
+    target(f"load + index {top:,} terms < 3 s (from cache)",
+           f"{loads[top]['warm']:.2f} s", loads[top]["warm"] < 3)
     for count in counts[1:]:
         seconds = single_file[(count, "warm")]
-        target(
-            f"pre-commit: one file, {count:,} terms, warm cache, well < 0.5 s",
-            f"{seconds:.2f} s",
-            seconds < 0.4,
-        )
+        target(f"pre-commit: one file, {count:,} terms, warm cache, well < 0.5 s",
+               f"{seconds:.2f} s", seconds < 0.4)
     seconds = single_file[(1_000, "warm")]
-    target(
-        "startup: one small file, 1,000 terms < 0.3 s (warm cache)",
-        f"{seconds:.2f} s",
-        seconds < 0.3,
-    )
+    target("startup: one small file, 1,000 terms < 0.3 s (warm cache)",
+           f"{seconds:.2f} s", seconds < 0.3)
     seconds = single_file[(1_000, "cold")]
-    target(
-        "startup: one small file, 1,000 terms < 0.3 s (first run, no cache)",
-        f"{seconds:.2f} s",
-        seconds < 0.3,
-    )
+    target("startup: one small file, 1,000 terms < 0.3 s (first run, no cache)",
+           f"{seconds:.2f} s", seconds < 0.3)
     if par:
         serial, twice, same = par
-        target(
-            "peak RSS on 100 MB (10k terms, --jobs 1) < 300 MB",
-            f"{serial.rss_mb:.0f} MB",
-            serial.rss_mb < 300,
-        )
-        target(
-            "--jobs 2 vs --jobs 1 on 100 MB / 1,000 files ≥ 1.7×",
-            f"{serial.seconds / twice.seconds:.2f}×",
-            serial.seconds / twice.seconds >= 1.7,
-        )
+        target("peak RSS on 100 MB (10k terms, --jobs 1) < 300 MB",
+               f"{serial.rss_mb:.0f} MB", serial.rss_mb < 300)
+        target("--jobs 2 vs --jobs 1 on 100 MB / 1,000 files ≥ 1.7×",
+               f"{serial.seconds / twice.seconds:.2f}×",
+               serial.seconds / twice.seconds >= 1.7)
         target("--jobs 2 output identical to --jobs 1", "yes" if same else "no", same)
     if big_run:
-        target(
-            f"single {big} MB file: bounded memory (< 300 MB)",
-            f"{big_run.rss_mb:.0f} MB",
-            big_run.ok and big_run.rss_mb < 300,
-        )
-    target(
-        "recall, exact kinds = 100 % (every combination)",
-        f"worst {worst_exact:.1%}",
-        worst_exact >= 1.0,
-    )
-    target(
-        "recall, near-misses ≥ 95 % (every combination)",
-        f"worst {worst_near:.1%}",
-        worst_near >= 0.95,
-    )
+        target(f"single {big} MB file: bounded memory (< 300 MB)",
+               f"{big_run.rss_mb:.0f} MB", big_run.ok and big_run.rss_mb < 300)
+    target("recall, exact kinds = 100 % (every combination)",
+           f"worst {worst_exact:.1%}", worst_exact >= 1.0)
+    target("recall, near-misses ≥ 95 % (every combination)",
+           f"worst {worst_near:.1%}", worst_near >= 0.95)
     say(*table(["target", "measured", "verdict"], target_rows), "")
     say(f"Load average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}.")
     say(

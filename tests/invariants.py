@@ -77,7 +77,9 @@ def check_findings(
         assert 0 <= finding.start < finding.end <= len(text), finding
         assert finding.matched == text[finding.start : finding.end]
         assert (finding.line, finding.column) == lines.position(finding.start)
-        assert (finding.end_line, finding.end_column) == lines.end_position(finding.end)
+        assert (finding.end_line, finding.end_column) == lines.end_position(
+            finding.end
+        )
         assert finding.term in glossary
         assert "\n" not in finding.message, finding.message
         assert "\r" not in finding.message, finding.message

@@ -20,14 +20,11 @@ terms:
     canonical: Belt and Road Initiative
     forbidden: [One Belt One Road]
 """
-MORE = (
-    GLOSSARY
-    + """\
+MORE = GLOSSARY + """\
   - id: gdi
     canonical: Global Development Initiative
     forbidden: [Global Growth Plan]
 """
-)
 
 
 @pytest.fixture

@@ -112,9 +112,8 @@ class TestCheckTargets:
             sources: dict[str, str] = {}
             stdin = io.StringIO("Talk of OBOR again.")
             reports.append(
-                check_paths(
-                    glossary, ["docs", "-"], jobs=jobs, sources=sources, stdin=stdin
-                )
+                check_paths(glossary, ["docs", "-"], jobs=jobs, sources=sources,
+                            stdin=stdin)
             )
             texts.append(sources)
         assert reports[0] == reports[1]
@@ -138,17 +137,8 @@ class TestCliJobs:
         for jobs in ("1", "2"):
             result = CliRunner().invoke(
                 cli,
-                [
-                    "check",
-                    "-g",
-                    "glossary.yaml",
-                    "--format",
-                    output_format,
-                    "--jobs",
-                    jobs,
-                    "docs",
-                    "--context",
-                ],
+                ["check", "-g", "glossary.yaml", "--format", output_format,
+                 "--jobs", jobs, "docs", "--context"],
             )
             assert result.exit_code == 2, result.output  # broken.md is an error
             outputs.append((result.stdout, result.stderr))
@@ -157,8 +147,7 @@ class TestCliJobs:
 
     def test_jobs_must_be_positive(self, corpus):
         """--jobs 0 is a usage error."""
-        result = CliRunner().invoke(
-            cli, ["check", "-g", "glossary.yaml", "-j", "0", "docs"]
-        )
+        result = CliRunner().invoke(cli, ["check", "-g", "glossary.yaml", "-j", "0",
+                                          "docs"])
         assert result.exit_code == 2
         assert "--jobs" in result.stderr

@@ -152,9 +152,8 @@ class TestThreshold:
         assert check_paths(glossary, [str(path)]).findings
         assert used == []
 
-    def test_binary_file_in_a_folder_is_passed_over(
-        self, glossary, tmp_path, monkeypatch
-    ):
+    def test_binary_file_in_a_folder_is_passed_over(self, glossary, tmp_path,
+                                                     monkeypatch):
         """Like the one-piece path: a walked binary file gives no result."""
         from termcheck.runner import check_paths
 

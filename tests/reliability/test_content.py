@@ -20,7 +20,7 @@ from termcheck.guard import DEFAULT_MAX_FILE_SIZE
 from termcheck.runner import check_paths
 from tests.reliability.battery import GLOSSARY, GOOD_FINDING, check
 
-FINDING = 'error: "OBOR" is an unapproved variant'
+FINDING = "error: \"OBOR\" is an unapproved variant"
 
 
 def positions(stdout: str, path: str) -> list[tuple[int, int]]:
@@ -219,7 +219,8 @@ class TestLarge:
         assert peak < 20 * 1024 * 1024, peak  # the 200 MB were never read
         assert outcome.code == 1  # a skip is not an error: good.md's finding
         assert outcome.notes("warning") == [
-            "huge.md: skipped: 200 MB is larger than the 50 MB limit (--max-file-size)"
+            "huge.md: skipped: 200 MB is larger than the 50 MB limit "
+            "(--max-file-size)"
         ]
         assert outcome.stdout.splitlines()[-1] == (
             "1 finding (1 error, 0 warnings, 0 info) in 1 file, "
@@ -309,3 +310,4 @@ class TestLarge:
         outcome = check("tall.txt")
         assert time.monotonic() - started < 60
         assert positions(outcome.stdout, "tall.txt") == [(1, 1), (1_000_000, 5)]
+

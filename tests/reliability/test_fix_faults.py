@@ -174,7 +174,9 @@ class TestFullDisk:
             preexec_fn=cap_file_size,
         )
         assert result.returncode == 2, result.stderr
-        assert "termcheck: error: a.md: cannot write: File too large" in (result.stderr)
+        assert "termcheck: error: a.md: cannot write: File too large" in (
+            result.stderr
+        )
         assert "Traceback" not in result.stderr
         assert (files / "a.md").read_bytes() == long_text
         assert (files / "b.md").read_bytes() == B_FIXED

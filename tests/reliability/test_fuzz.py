@@ -93,7 +93,6 @@ yaml_texts = st.lists(
     st.one_of(st.sampled_from(YAML_PIECES), st.text(max_size=5)), max_size=30
 ).map("".join)
 
-
 class TestGlossaryLoader:
     """YAML soup and raw bytes: a Glossary or one GlossaryError line."""
 
@@ -162,7 +161,9 @@ class TestExtractors:
 
     @FAST
     @given(
-        st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=6))).map("".join),
+        st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=6))).map(
+            "".join
+        ),
         st.sampled_from(sorted(EXTRACTORS)),
     )
     def test_comments_inside_the_text(self, text, markup):

@@ -235,7 +235,9 @@ class TestLargeGlossary:
         a, c = _word(4 * last), _word(4 * last + 2)
         (project / "doc.md").write_text(f"The {c} {a} scheme ended.\n", "utf-8")
         started = time.monotonic()
-        outcome = run_process(project, "check", "-g", "big.yaml", "doc.md", timeout=300)
+        outcome = run_process(
+            project, "check", "-g", "big.yaml", "doc.md", timeout=300
+        )
         assert time.monotonic() - started < 120
         assert outcome.code == 1
         assert f'doc.md:1:5: error: "{c} {a} scheme" is an unapproved variant' in (
@@ -269,7 +271,9 @@ class TestBacktracking:
 
     def test_loading_is_bounded_too(self, project):
         """Trying a backtracking regex on many literal forms stops within budget."""
-        terms = [f"  - canonical: {'a' * 40}{_word(n)} word\n" for n in range(300)]
+        terms = [
+            f"  - canonical: {'a' * 40}{_word(n)} word\n" for n in range(300)
+        ]
         terms.append("  - canonical: x y\n    forbidden:\n      - regex: '(a|a)+$'\n")
         (project / "many.yaml").write_text(HEADER + "".join(terms), "utf-8")
         started = time.monotonic()
