@@ -207,6 +207,11 @@ class ResultSpool:
         self._file.write(len(data).to_bytes(8, "little") + data)
         self._count += 1
 
+    def extend(self, results: Iterable[FileResult]) -> None:
+        """Keep every result of ``results``."""
+        for result in results:
+            self.add(result)
+
     def replay(self) -> Iterator[FileResult]:
         """The results kept, in the order they came; the file is then closed."""
         with self._file as spool:

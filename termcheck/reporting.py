@@ -216,8 +216,7 @@ def _render(
         from termcheck.output import ResultSpool
 
         spool = ResultSpool()
-        for result in results:
-            spool.add(result)
+        spool.extend(results)  # no result stays referenced here while replaying
         results = spool.replay()
         options = replace(options, totals=totals)
     lines.extend(FORMATTERS[output_format](results, options))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Iterator
@@ -50,11 +51,25 @@ def format_report(
     yield opening[0] + ">"
     yield "  <" + opening[1].removesuffix(" /") + ">"
     for result in results:
-        case = _case(result)
-        ET.indent(case, space="  ", level=2)
-        yield from ("    " + ET.tostring(case, encoding="unicode")).split("\n")
+        yield from _case_lines(result)
     yield "  </testsuite>"
     yield "</testsuites>"
+
+
+def _case_lines(result: FileResult) -> Iterator[str]:
+    """One test case as ``ET.indent`` lays it out, one child element at a time
+    (a file may have a million findings)."""
+    case = _case_element(result)
+    start = ET.tostring(case, encoding="unicode")  # '<testcase … />'
+    children = _children(result)
+    first = next(children, None)
+    if first is None:
+        yield "    " + start
+        return
+    yield "    " + start.removesuffix(" />") + ">"
+    for child in itertools.chain((first,), children):
+        yield from ("      " + ET.tostring(child, encoding="unicode")).split("\n")
+    yield "    </testcase>"
 
 
 def to_xml(report: Report) -> str:
@@ -82,28 +97,35 @@ def _root(totals: Totals) -> ET.Element:
 
 def _case(result: FileResult) -> ET.Element:
     """One file: a failure per finding, or an error when it could not be read."""
-    case = ET.Element(
-        "testcase",
-        {"name": _clean(result.path), "classname": SUITE, "file": _clean(result.path)},
-    )
+    case = _case_element(result)
+    case.extend(_children(result))
+    return case
+
+
+def _case_element(result: FileResult) -> ET.Element:
+    """The ``<testcase>`` of a file, without its children."""
+    path = _clean(result.path)
+    return ET.Element("testcase", {"name": path, "classname": SUITE, "file": path})
+
+
+def _children(result: FileResult) -> Iterator[ET.Element]:
+    """The elements in a file's test case: its error, skip, failures, omissions."""
     if result.error is not None:
-        error = ET.SubElement(
-            case, "error", {"message": _clean(result.error), "type": "input"}
-        )
+        error = ET.Element("error", {"message": _clean(result.error), "type": "input"})
         error.text = _text(f"{result.path}: {result.error}")
+        yield error
     if result.skipped is not None:
-        ET.SubElement(case, "skipped", {"message": _clean(result.skipped.reason)})
+        yield ET.Element("skipped", {"message": _clean(result.skipped.reason)})
     for finding in result.findings:
-        failure = ET.SubElement(
-            case,
-            "failure",
-            {"message": _clean(finding.message), "type": finding.kind.value},
+        failure = ET.Element(
+            "failure", {"message": _clean(finding.message), "type": finding.kind.value}
         )
         failure.text = _text(format_finding(finding))
+        yield failure
     if result.omitted:
-        omitted = f"{plural(result.omitted, 'finding')} omitted by --max-findings"
-        ET.SubElement(case, "system-out").text = omitted
-    return case
+        omitted = ET.Element("system-out")
+        omitted.text = f"{plural(result.omitted, 'finding')} omitted by --max-findings"
+        yield omitted
 
 
 def _clean(text: str) -> str:
