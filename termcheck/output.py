@@ -11,12 +11,13 @@ import os
 import stat
 import zlib
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
-from typing import BinaryIO, Final, TextIO
+from typing import Any, BinaryIO, Final, TextIO
 
 from termcheck.atomic import AtomicFile
 from termcheck.errors import InputError
-from termcheck.model import FileResult
+from termcheck.model import FileResult, Finding
 from termcheck.transfer import dump, load
 
 __all__ = [
@@ -192,8 +193,11 @@ class ResultSpool:
 
     SARIF and JUnit print the run's totals before the findings; the results
     wait here (pickled and compressed, about 10 bytes a finding) instead of in
-    memory.
+    memory. A file's findings go in pieces of :data:`PIECE`, so that a file
+    with a million findings is never pickled in one go.
     """
+
+    PIECE: Final = 10_000
 
     def __init__(self) -> None:
         import tempfile
@@ -203,8 +207,12 @@ class ResultSpool:
 
     def add(self, result: FileResult) -> None:
         """Keep one more result."""
-        data = zlib.compress(dump(result), 1)
-        self._file.write(len(data).to_bytes(8, "little") + data)
+        findings, prints = result.findings, result.fingerprints
+        head = replace(result, findings=(), fingerprints=())
+        self._record((head, len(findings), len(prints)))
+        for start in range(0, max(len(findings), len(prints)), self.PIECE):
+            piece = slice(start, start + self.PIECE)
+            self._record((findings[piece], prints[piece]))
         self._count += 1
 
     def extend(self, results: Iterable[FileResult]) -> None:
@@ -217,5 +225,22 @@ class ResultSpool:
         with self._file as spool:
             spool.seek(0)
             for _ in range(self._count):
-                size = int.from_bytes(spool.read(8), "little")
-                yield load(zlib.decompress(spool.read(size)))
+                head, found, printed = self._read(spool)
+                findings: list[Finding] = []
+                prints: list[str] = []
+                while len(findings) < found or len(prints) < printed:
+                    more, marks = self._read(spool)
+                    findings += more
+                    prints += marks
+                yield replace(
+                    head, findings=tuple(findings), fingerprints=tuple(prints)
+                )
+
+    def _record(self, value: object) -> None:
+        data = zlib.compress(dump(value), 1)
+        self._file.write(len(data).to_bytes(8, "little") + data)
+
+    @staticmethod
+    def _read(spool: BinaryIO) -> Any:
+        size = int.from_bytes(spool.read(8), "little")
+        return load(zlib.decompress(spool.read(size)))

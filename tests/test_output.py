@@ -90,8 +90,11 @@ class TestReportFile:
             assert names_stream(os.devnull, null)
 
 
-def test_spool_gives_back_what_it_kept(make_finding):
-    """Results come back equal, in order, however many and however large."""
+@pytest.mark.parametrize("piece", [7, 50, ResultSpool.PIECE])
+def test_spool_gives_back_what_it_kept(make_finding, monkeypatch, piece):
+    """Results come back equal, in order, however many and however large
+    (a file's findings kept in several pieces or in one)."""
+    monkeypatch.setattr(ResultSpool, "PIECE", piece)
     results = [
         FileResult(
             f"f{n}.md",
