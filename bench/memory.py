@@ -144,9 +144,10 @@ def main() -> None:
     sources = [("this tree", ROOT)]
     if args.against:
         sources.append((args.against, archive(args.against)))
+    size = 4 * args.findings / files  # bytes of text in each file
+    shown = f"{size / 1e6:.1f} MB" if size >= 1e6 else f"{size / 1e3:.0f} KB"
     print(
-        f"{args.findings:,} findings in {files} file(s) of "
-        f"{4 * args.findings / files / 1e6:.2f} MB; Python "
+        f"{args.findings:,} findings in {files} file(s) of {shown}; Python "
         f"{platform.python_version()}, {os.cpu_count()} CPUs"
     )
     print(
