@@ -271,6 +271,7 @@ def termcheck(
     output = OUT / f"termcheck-{corpus.name}-{count}-j{jobs or 0}.json"
     command = [sys.executable, "-m", "termcheck", "check", "--format", "json"]
     command += ["--fail-on", "never", "-g", str(DATA / f"g{count}.yaml")]
+    command += ["--max-findings", "0", "--max-findings-per-file", "0"]  # all
     if jobs:
         command += ["--jobs", str(jobs)]
     return run([*command, str(corpus)], timeout=timeout, stdout=output, env=_env()), (

@@ -19,12 +19,12 @@ from termcheck.files import decode, encoding_of
 from termcheck.guard import open_regular
 
 __all__ = [
+    "AtomicFile",
     "Snapshot",
     "checked_trees",
     "encode_like",
     "replace_text",
     "write_atomic",
-    "write_output",
     "write_target",
 ]
 
@@ -151,57 +151,87 @@ def write_atomic(path: Path, data: bytes, *, expected: Snapshot | None = None) -
     naming ``path`` when it is a folder or another non-regular file, which a
     rename would replace.
     """
-    try:
-        info: os.stat_result | None = path.stat()
-    except FileNotFoundError:
-        info = None
-    if info is not None and not stat.S_ISREG(info.st_mode):
-        code = errno.EISDIR if stat.S_ISDIR(info.st_mode) else errno.EINVAL
-        reason = "Is a directory" if code == errno.EISDIR else "not a regular file"
-        raise OSError(code, reason, str(path))
-    handle, temporary = _temporary(path)
-    try:
-        _write_all(handle, data)
-        os.fsync(handle)
-        _copy_metadata(handle, info)
-        if expected is not None and not expected.holds(path):
-            problem = "not fixed: changed on disk while being fixed"
-            raise InputError(problem, path=str(path))
-        if temporary is None:
-            temporary = _name(handle, path, data, info)
-        temporary.replace(path)
-    except BaseException:
-        if temporary is not None:
-            with contextlib.suppress(OSError):
-                temporary.unlink()
-        raise
-    finally:
-        os.close(handle)
-    _sync_folder(path.parent)
+    with AtomicFile(path, expected=expected) as new:
+        new.write(data)
 
 
-def write_output(path: Path, data: bytes) -> None:
-    """Write a report: atomically to a file, straight to a stream.
+class AtomicFile:
+    """A new version of a file, written in pieces, that replaces it at the end.
 
-    An existing FIFO or character device (``/dev/stdout``, a named pipe) is
-    written to, never replaced by a rename.
+    Used as a context manager: leaving the block normally commits (flush to
+    disk, rename over the file), an exception removes the temporary file and
+    leaves the file as it was. See :func:`write_atomic`.
     """
-    try:
-        mode = path.stat().st_mode
-    except OSError:
-        mode = 0
-    if stat.S_ISFIFO(mode) or stat.S_ISCHR(mode):
-        with path.open("wb") as stream:
-            stream.write(data)
-        return
-    write_atomic(path, data)
+
+    def __init__(self, path: Path, *, expected: Snapshot | None = None) -> None:
+        try:
+            info: os.stat_result | None = path.stat()
+        except FileNotFoundError:
+            info = None
+        if info is not None and not stat.S_ISREG(info.st_mode):
+            code = errno.EISDIR if stat.S_ISDIR(info.st_mode) else errno.EINVAL
+            reason = "Is a directory" if code == errno.EISDIR else "not a regular file"
+            raise OSError(code, reason, str(path))
+        self.path = path
+        self._info = info
+        self._expected = expected
+        self._handle, self._temporary = _temporary(path)
+
+    def __enter__(self) -> AtomicFile:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
+        if kind is None:
+            self.commit()
+        else:
+            self.abort()
+
+    def write(self, data: bytes) -> None:
+        """Add ``data`` to the new file (removing it if that fails)."""
+        try:
+            _write_all(self._handle, data)
+        except BaseException:
+            self.abort()
+            raise
+
+    def commit(self) -> None:
+        """Flush the new file to disk and rename it over the old one."""
+        path, handle = self.path, self._handle
+        try:
+            os.fsync(handle)
+            _copy_metadata(handle, self._info)
+            if self._expected is not None and not self._expected.holds(path):
+                problem = "not fixed: changed on disk while being fixed"
+                raise InputError(problem, path=str(path))
+            if self._temporary is None:
+                self._temporary = _name(handle, path, self._info)
+            self._temporary.replace(path)
+            self._temporary = None
+        except BaseException:
+            self.abort()
+            raise
+        self._close()
+        _sync_folder(path.parent)
+
+    def abort(self) -> None:
+        """Remove the temporary file; the old file stays as it was."""
+        if self._temporary is not None:
+            with contextlib.suppress(OSError):
+                self._temporary.unlink()
+            self._temporary = None
+        self._close()
+
+    def _close(self) -> None:
+        if self._handle >= 0:
+            os.close(self._handle)
+            self._handle = -1
 
 
 def _temporary(path: Path, *, unnamed: bool = True) -> tuple[int, Path | None]:
     """A descriptor to write the new file to, and its name (None: no name yet)."""
     if unnamed and _O_TMPFILE and _PROC_FD.is_dir():
-        try:
-            return os.open(path.parent, _O_TMPFILE | os.O_WRONLY, 0o600), None
+        try:  # readable too, so that it can be copied where it cannot be linked
+            return os.open(path.parent, _O_TMPFILE | os.O_RDWR, 0o600), None
         except OSError:  # the file system cannot: use a named temporary file
             pass
     handle, name = tempfile.mkstemp(
@@ -210,10 +240,10 @@ def _temporary(path: Path, *, unnamed: bool = True) -> tuple[int, Path | None]:
     return handle, Path(name)
 
 
-def _name(handle: int, path: Path, data: bytes, info: os.stat_result | None) -> Path:
+def _name(handle: int, path: Path, info: os.stat_result | None) -> Path:
     """Give the finished unnamed file a temporary name beside ``path``.
 
-    Where the system will not link it, the data is written again to a named
+    Where the system will not link it, its bytes are copied to a named
     temporary file instead.
     """
     try:
@@ -237,7 +267,10 @@ def _name(handle: int, path: Path, data: bytes, info: os.stat_result | None) -> 
     assert named is not None
     name = named
     try:
-        _write_all(copy, data)
+        offset = 0
+        while chunk := os.pread(handle, 1 << 20, offset):
+            _write_all(copy, chunk)
+            offset += len(chunk)
         os.fsync(copy)
         _copy_metadata(copy, info)
     except BaseException:

@@ -15,17 +15,19 @@ import regex
 
 from termcheck.errors import ConfigError
 from termcheck.guard import read_named
-from termcheck.model import Finding, Report
+from termcheck.model import FileResult, Finding, Report
 from termcheck.notices import escape_json
 
 __all__ = [
     "CONTEXT_WORDS",
     "VERSION",
     "Baseline",
+    "BaselineBuilder",
     "baseline_document",
     "baseline_path",
     "fingerprint",
     "fingerprints",
+    "hidden",
     "hidden_report",
     "load_baseline",
     "write_baseline",
@@ -149,25 +151,55 @@ def _entries(data: Any, path: str) -> list[dict[str, Any]]:
 
 def baseline_document(report: Report, sources: Mapping[str, str]) -> dict[str, Any]:
     """The baseline of every finding in ``report`` (``sources``: each file's text)."""
-    entries: dict[str, dict[str, Any]] = {}
-    for finding in report.findings:
-        key = fingerprint(finding, sources.get(finding.path, ""))
-        entry = entries.setdefault(
-            key,
-            {
-                "path": baseline_path(finding.path),
-                "term": finding.term,
-                "matched": " ".join(finding.matched.split()),
-                "fingerprint": key,
-                "count": 0,
-            },
+    builder = BaselineBuilder()
+    for result in report.results:
+        builder.add(result, sources.get(result.path, ""))
+    return builder.document()
+
+
+class BaselineBuilder:
+    """A baseline gathered one file at a time (``--write-baseline``).
+
+    It keeps one entry per distinct fingerprint, not the findings.
+    """
+
+    def __init__(self) -> None:
+        self._entries: dict[str, dict[str, Any]] = {}
+        self.count = 0
+
+    def add(self, result: FileResult, text: str = "") -> None:
+        """Record the findings of ``result``; ``text`` is the file's text, needed
+        unless the result carries its fingerprints."""
+        keys = result.fingerprints
+        if len(keys) != len(result.findings):
+            keys = tuple(fingerprints(result.findings, {result.path: text}))
+        for finding, key in zip(result.findings, keys, strict=True):
+            entry = self._entries.setdefault(
+                key,
+                {
+                    "path": baseline_path(finding.path),
+                    "term": finding.term,
+                    "matched": " ".join(finding.matched.split()),
+                    "fingerprint": key,
+                    "count": 0,
+                },
+            )
+            entry["count"] += 1
+        self.count += len(result.findings)
+
+    def document(self) -> dict[str, Any]:
+        """The baseline document: entries sorted by path, term, matched text."""
+        ordered = sorted(
+            self._entries.values(),
+            key=lambda e: (e["path"], e["term"], e["matched"], e["fingerprint"]),
         )
-        entry["count"] += 1
-    ordered = sorted(
-        entries.values(),
-        key=lambda e: (e["path"], e["term"], e["matched"], e["fingerprint"]),
-    )
-    return {"version": VERSION, "findings": ordered}
+        return {"version": VERSION, "findings": ordered}
+
+    def text(self) -> str:
+        """The file's text: sorted keys and a final newline, so that it diffs well."""
+        document = self.document()
+        text = json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True)
+        return escape_json(text) + "\n"  # C1 and bidi controls as \\u escapes
 
 
 def write_baseline(path: str, report: Report, sources: Mapping[str, str]) -> int:
@@ -177,22 +209,26 @@ def write_baseline(path: str, report: Report, sources: Mapping[str, str]) -> int
     """
     from termcheck.atomic import write_atomic
 
-    document = baseline_document(report, sources)
-    text = json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True)
-    text = escape_json(text) + "\n"  # C1 and bidi controls as \\u escapes
-    write_atomic(Path(path), text.encode("utf-8"))
-    return sum(entry["count"] for entry in document["findings"])
+    builder = BaselineBuilder()
+    for result in report.results:
+        builder.add(result, sources.get(result.path, ""))
+    write_atomic(Path(path), builder.text().encode("utf-8"))
+    return builder.count
+
+
+def hidden(result: FileResult) -> FileResult:
+    """``result`` with every finding counted as baselined (after writing one)."""
+    return replace(
+        result,
+        findings=(),
+        fingerprints=(),
+        baselined=result.baselined + len(result.findings),
+    )
 
 
 def hidden_report(report: Report) -> Report:
     """``report`` with every finding counted as baselined (after writing one)."""
-    return Report(
-        tuple(
-            replace(r, findings=(), baselined=r.baselined + len(r.findings))
-            for r in report.results
-        ),
-        warnings=report.warnings,
-    )
+    return Report(tuple(hidden(r) for r in report.results), warnings=report.warnings)
 
 
 def fingerprints(findings: Sequence[Finding], sources: Mapping[str, str]) -> list[str]:

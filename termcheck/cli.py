@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,8 +21,9 @@ from termcheck.guard import parse_size, reserve_standard_streams, unwind_on_sigt
 from termcheck.model import ExitCode
 
 if TYPE_CHECKING:
-    from termcheck.model import Glossary, Report
+    from termcheck.model import Glossary
     from termcheck.postcheck import FixSettings, PostCheck
+    from termcheck.progress import Progress
     from termcheck.project import Project
 
 __all__ = ["FAIL_ON", "cli", "main"]
@@ -126,6 +127,20 @@ def cli() -> None:
     metavar="NAME",
     help="Decode files with this codec  [default: UTF-8, or UTF-16/32 by BOM].",
 )
+@click.option(
+    "--max-findings",
+    type=click.IntRange(0),
+    metavar="N",
+    help="List at most N findings in the run; 0: all  [default: the config's, "
+    "else 10000].",
+)
+@click.option(
+    "--max-findings-per-file",
+    type=click.IntRange(0),
+    metavar="N",
+    help="List at most N findings of one file; 0: all  [default: the config's, "
+    "else 1000].",
+)
 @click.option("-j", "--jobs", type=click.IntRange(1), help="Workers [all CPUs].")
 @click.option("--no-cache", is_flag=True, help="Do not use the on-disk index cache.")
 @click.option(
@@ -158,6 +173,8 @@ def check_command(
     baseline: str | None,
     write_baseline: str | None,
     max_file_size: int,
+    max_findings: int | None,
+    max_findings_per_file: int | None,
     jobs: int | None,
     no_cache: bool,
     verbose: bool,
@@ -189,47 +206,69 @@ def check_command(
         for line in project.describe():
             click.echo(f"termcheck: {line}", err=True)
     output_format = output_format or project.config.format or "text"
+    from termcheck.caps import limits
+    from termcheck.output import Console, names_stream
     from termcheck.progress import progress_for
-    from termcheck.runner import check_paths  # brings in the matcher
+    from termcheck.reporting import Destinations, deliver, prepare
+    from termcheck.runner import iter_checked  # brings in the matcher
 
-    fix_settings = _fix_settings(paths, fixing, fix_near_misses, diff, fix_quotes)
-    after = _after_check(project, fix_settings, write_baseline, baseline)
-    keep = context or write_baseline or output_format in ("sarif", "gitlab")
-    sources: dict[str, str] = {}
-    report = check_paths(
-        None,
-        paths,
-        sources=sources if keep else None,
-        project=project,
-        inline_config=not no_inline_config,
-        encoding=encoding,
-        after=after,
-        max_file_size=max_file_size,
-        jobs=jobs,
-        progress=progress_for(sys.stderr, output_format),
-    )
-    if write_baseline:
-        report = _write_baseline(write_baseline, report, sources)
+    if output is not None and names_stream(output, sys.stdout):
+        output = None  # --output /dev/stdout: the report is standard output's
     options = FormatOptions(
         color=_use_color(color),
         context=context,
         quiet=quiet,
-        sources=sources,
+        sources={},  # the text of the file being reported, for --context
         glossary=glossary,
         root=str(Path.cwd()),
     )
-    if output is not None:
-        _write_output(output, report, output_format, options)
-    failed_fixes = _print_fixes(report, diff)
-    if diff:
-        _print_errors(report)
-    else:
-        _print_report(report, "text" if output else output_format, options)
-    if not report.results and not quiet:
+    config = project.config
+    per_run, per_file = limits(
+        max_findings,
+        max_findings_per_file,
+        (config.max_findings, config.max_findings_per_file),
+    )
+    progress = progress_for(sys.stderr, output_format)
+    console = Console(_stdout_writer(options.color, progress), _stderr_line)
+    to = Destinations(output_format, output, write_baseline, diff, per_run)
+    run = prepare(project, console, options, to)
+    fix_settings = _fix_settings(paths, fixing, fix_near_misses, diff, fix_quotes)
+    checked = iter_checked(
+        None,
+        paths,
+        want_text=context,
+        project=project,
+        inline_config=not no_inline_config,
+        encoding=encoding,
+        after=_after_check(project, fix_settings, write_baseline, baseline),
+        max_file_size=max_file_size,
+        jobs=jobs,
+        progress=progress,
+        fingerprints=bool(write_baseline) or output_format in ("sarif", "gitlab"),
+        max_per_file=None if write_baseline else per_file,
+    )
+    deliver(run.feed(checked), run, console, options, to)
+    if not run.totals.files and not quiet:
         note_nothing_checked(paths, stdin_filename)
-    code = ExitCode.ERROR if failed_fixes else project.exit_code(report)
-    changed = diff and any(result.fix and result.fix.diff for result in report.results)
-    ctx.exit(int(exit_status(code, changed=changed, exit_zero=exit_zero)))
+    changed = diff and run.changed
+    status = exit_status(run.exit_code, changed=changed, exit_zero=exit_zero)
+    ctx.exit(int(status))
+
+
+def _stdout_writer(color: bool, progress: Progress | None) -> Callable[[str], None]:
+    """Write a chunk of the report on standard output (erasing the progress bar)."""
+    terminal = sys.stdout.isatty()
+
+    def write(chunk: str) -> None:
+        if progress is not None and terminal:
+            progress.finish()  # erased; it is drawn again as files finish
+        click.echo(chunk, nl=False, color=color)
+
+    return write
+
+
+def _stderr_line(line: str) -> None:
+    click.echo(line, err=True)
 
 
 def _fix_settings(
@@ -264,41 +303,6 @@ def _after_check(
     return PostCheck(settings, hidden, project)
 
 
-def _write_baseline(path: str, report: Report, sources: dict[str, str]) -> Report:
-    """Record every finding of ``report`` in ``path``; they count as baselined."""
-    from termcheck.baseline import hidden_report, write_baseline
-    from termcheck.notices import plural
-
-    count = write_baseline(path, report, sources)
-    click.echo(f"termcheck: wrote {plural(count, 'finding')} to {path}", err=True)
-    return hidden_report(report)
-
-
-def _write_output(
-    path: str, report: Report, output_format: str, options: FormatOptions
-) -> None:
-    """Write the report in ``output_format``, uncoloured, to the file ``path``."""
-    from dataclasses import replace
-
-    from termcheck.atomic import write_output
-
-    plain = replace(options, color=False)
-    lines = list(FORMATTERS[output_format](report, plain))
-    write_output(Path(path), "".join(line + "\n" for line in lines).encode("utf-8"))
-
-
-def _print_fixes(report: Report, diff: bool) -> int:
-    """Print the diff (--diff) or what --fix wrote; return how many files failed."""
-    from termcheck.notices import fix_notices
-
-    chunks, lines, failed = fix_notices(report, diff)
-    for chunk in chunks:
-        click.echo(chunk, nl=False)
-    for line in lines:
-        click.echo(line, err=True)
-    return failed
-
-
 def _load(*sources: str) -> Glossary:
     """Load and merge glossaries (the loader pulls in YAML, so load it late)."""
     from termcheck.glossary import load_glossary
@@ -313,22 +317,6 @@ def _use_color(flag: bool | None) -> bool:
     if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
         return False
     return sys.stdout.isatty()
-
-
-def _print_report(report: Report, output_format: str, options: FormatOptions) -> None:
-    """Print the formatted report on stdout and the files in error on stderr."""
-    lines = list(FORMATTERS[output_format](report, options))
-    if lines:
-        click.echo("\n".join(lines), color=options.color)
-    _print_errors(report)
-
-
-def _print_errors(report: Report) -> None:
-    """Print the files that could not be checked, or were skipped, on stderr."""
-    from termcheck.notices import problem_notices
-
-    for line in problem_notices(report):
-        click.echo(line, err=True)
 
 
 @cli.command("init")

@@ -309,9 +309,10 @@ def check_pair_command(
     XLIFF (1.2, 2.x) or TMX file. Exit status: 0, 1 on findings at or above
     --fail-on, 2 on a usage, glossary or input error.
     """
-    from termcheck.cli import _print_report, _use_color
-    from termcheck.formatters import FormatOptions
+    from termcheck.cli import _use_color
+    from termcheck.formatters import FORMATTERS, FormatOptions
     from termcheck.model import Severity
+    from termcheck.notices import problem_notices
     from termcheck.pair import check_pair, load_glossary_pair
     from termcheck.segments import read_pair
 
@@ -331,7 +332,11 @@ def check_pair_command(
         glossary=pair.target,
         root=str(Path.cwd()),
     )
-    _print_report(report, output_format, options)
+    lines = list(FORMATTERS[output_format](report, options))
+    if lines:
+        click.echo("\n".join(lines), color=options.color)
+    for line in problem_notices(report):
+        click.echo(line, err=True)
     threshold = None if fail_on == "never" else Severity.from_label(fail_on)
     ctx.exit(int(report.exit_code(threshold)))
 

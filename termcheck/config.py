@@ -56,6 +56,8 @@ KEYS: Final = (
     "fuzzy",
     "fix-quotes",
     "overrides",
+    "max-findings",
+    "max-findings-per-file",
 )
 OVERRIDE_KEYS: Final = ("paths", "glossaries", "fail-on", "disable", "fix-quotes")
 FAIL_ON: Final = ("error", "warning", "info", "never")
@@ -96,6 +98,8 @@ class Config:
     fuzzy: float | None = DEFAULT_FUZZY
     fix_quotes: bool = False  # --fix rewrites quoted findings too
     overrides: tuple[Override, ...] = ()
+    max_findings: int | None = None  # None: not set (0 in the file: no limit)
+    max_findings_per_file: int | None = None
 
     @property
     def markup_map(self) -> dict[str, str]:
@@ -195,6 +199,10 @@ class _Reader(NodeReader):
             fuzzy=self.fuzzy(fuzzy) if fuzzy else DEFAULT_FUZZY,
             fix_quotes=self.flag(given(top, "fix-quotes"), "'fix-quotes'") or False,
             overrides=self.overrides(overrides, folder) if overrides else (),
+            max_findings=self.count(given(top, "max-findings"), "'max-findings'"),
+            max_findings_per_file=self.count(
+                given(top, "max-findings-per-file"), "'max-findings-per-file'"
+            ),
         )
 
     def glossaries(self, node: YValue | None, folder: Path) -> tuple[str, ...]:
@@ -218,6 +226,16 @@ class _Reader(NodeReader):
             "and symbolic links); a config may name only files inside it or "
             "bundled glossaries; give others with --glossary"
         )
+
+    def count(self, node: YValue | None, what: str) -> int | None:
+        if node is None:
+            return None
+        if isinstance(node, YScalar) and node.tag == "int":
+            assert isinstance(node.value, int)
+            if node.value >= 0:
+                return node.value
+        problem = f"{what} must be a whole number (0: no limit), not "
+        raise self.fail(node, problem + describe(node))
 
     def patterns(self, node: YValue | None, what: str) -> tuple[str, ...]:
         from pathspec import GitIgnoreSpec

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import enum
+import itertools
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 __all__ = [
     "Examples",
@@ -260,7 +261,11 @@ class FileResult:
 
     ``baselined`` counts findings hidden by ``--baseline``; ``fix`` is set when
     the file went through ``--fix`` or ``--diff``; ``skipped`` is set for a
-    file passed over unchecked.
+    file passed over unchecked. ``fingerprints``, when set, holds the baseline
+    fingerprint of each finding (same order), so that reports need not keep
+    the file's text. ``omitted`` counts findings left out of ``findings`` by
+    ``--max-findings``, and ``omitted_severity`` is the highest severity among
+    them (the exit status still counts them).
     """
 
     path: str
@@ -270,20 +275,65 @@ class FileResult:
     baselined: int = 0
     fix: FixOutcome | None = None
     skipped: Skipped | None = None
+    fingerprints: tuple[str, ...] = ()
+    omitted: int = 0
+    omitted_severity: Severity | None = None
+
+    @property
+    def problem(self) -> str | None:
+        """Why the file counts as an error: unreadable, or its fix not written."""
+        if self.error is not None:
+            return self.error
+        return self.fix.problem if self.fix is not None else None
+
+    def reaches(self, level: Severity) -> bool:
+        """True if a finding, listed or omitted, has ``level`` or a higher one."""
+        if self.omitted_severity is not None and self.omitted_severity >= level:
+            return True
+        return any(finding.severity >= level for finding in self.findings)
+
+    def in_order(self) -> FileResult:
+        """This result with its findings sorted by line, column and term."""
+        found = self.findings
+        if all(a.sort_key <= b.sort_key for a, b in itertools.pairwise(found)):
+            return self
+        order = sorted(range(len(found)), key=lambda n: found[n].sort_key)
+        prints = self.fingerprints
+        return replace(
+            self,
+            findings=tuple(found[n] for n in order),
+            fingerprints=tuple(prints[n] for n in order)
+            if len(prints) == len(found)
+            else (),
+        )
 
 
 @dataclass(frozen=True, slots=True)
 class Report:
-    """Everything one run found, in file order, and warnings about the run."""
+    """Everything one run found, in file order, and warnings about the run.
+
+    Iterating a Report gives its results in report order, the order every
+    format writes: by path (``check_paths`` checks files in that order), each
+    with its findings sorted by line, column and term.
+    """
 
     results: tuple[FileResult, ...] = ()
     warnings: tuple[str, ...] = ()
+    _sorted: list[tuple[Finding, ...]] = field(
+        default_factory=list, init=False, repr=False, compare=False, hash=False
+    )
+
+    def __iter__(self) -> Iterator[FileResult]:
+        ordered = sorted(self.results, key=lambda result: result.path)
+        return (result.in_order() for result in ordered)
 
     @property
     def findings(self) -> tuple[Finding, ...]:
-        """All findings, sorted by path, line, column and term."""
-        found = [f for result in self.results for f in result.findings]
-        return tuple(sorted(found, key=lambda f: f.sort_key))
+        """All findings, sorted by path, line, column and term (sorted once)."""
+        if not self._sorted:
+            found = [f for result in self.results for f in result.findings]
+            self._sorted.append(tuple(sorted(found, key=lambda f: f.sort_key)))
+        return self._sorted[0]
 
     @property
     def errors(self) -> tuple[FileResult, ...]:
@@ -307,12 +357,14 @@ class Report:
 
     def count(self, severity: Severity) -> int:
         """How many findings have this severity."""
-        return sum(1 for f in self.findings if f.severity is severity)
+        return sum(
+            1 for r in self.results for f in r.findings if f.severity is severity
+        )
 
     def exit_code(self, fail_on: Severity | None) -> ExitCode:
         """2 on input errors, else 1 if a finding reaches ``fail_on`` (None: never)."""
         if self.errors:
             return ExitCode.ERROR
-        if fail_on is not None and any(f.severity >= fail_on for f in self.findings):
+        if fail_on is not None and any(r.reaches(fail_on) for r in self.results):
             return ExitCode.FINDINGS
         return ExitCode.OK

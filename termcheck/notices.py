@@ -6,12 +6,15 @@ from __future__ import annotations
 import re
 
 from termcheck.errors import one_line
-from termcheck.model import Report
+from termcheck.model import FileResult, Report
 
 __all__ = [
     "ERROR",
     "escape_json",
+    "file_notices",
     "fix_notices",
+    "fixed_notices",
+    "omitted_notice",
     "plural",
     "problem_notices",
     "shown",
@@ -93,12 +96,26 @@ def problem_notices(report: Report) -> list[str]:
         f"{ERROR}{result.path}: {shown(result.error or '')}" for result in report.errors
     ]
     for result in report.skipped:
-        if result.skipped is not None:
-            level = "warning" if result.skipped.warning else "note"
-            reason = shown(result.skipped.reason)
-            lines.append(f"termcheck: {level}: {result.path}: skipped: {reason}")
+        lines.extend(file_notices(result))
     lines.extend(f"termcheck: warning: {shown(warning)}" for warning in report.warnings)
     return lines
+
+
+def file_notices(result: FileResult) -> list[str]:
+    """The error line of a file that could not be checked, or its skip note."""
+    if result.error is not None:
+        return [f"{ERROR}{result.path}: {shown(result.error)}"]
+    if result.skipped is not None:
+        level = "warning" if result.skipped.warning else "note"
+        reason = shown(result.skipped.reason)
+        return [f"termcheck: {level}: {result.path}: skipped: {reason}"]
+    return []
+
+
+def omitted_notice(result: FileResult) -> str:
+    """The note of a file some of whose findings ``--max-findings`` left out."""
+    count = plural(result.omitted, "finding")
+    return f"termcheck: note: {result.path}: {count} omitted by --max-findings"
 
 
 def fix_notices(report: Report, diff: bool) -> tuple[list[str], list[str], int]:
@@ -107,18 +124,26 @@ def fix_notices(report: Report, diff: bool) -> tuple[list[str], list[str], int]:
     lines: list[str] = []
     failed = 0
     for result in report.results:
-        outcome = result.fix
-        if outcome is None:
-            continue
-        if diff and outcome.diff:
-            chunks.append(outcome.diff)
-        if outcome.written:
-            count = plural(len(outcome.applied), "finding")
-            lines.append(f"termcheck: fixed {count} in {result.path}")
-        for finding, reason in outcome.skipped:
-            where = f"{finding.path}:{finding.line}:{finding.column}"
-            lines.append(f"termcheck: {where}: not fixed: {shown(reason)}")
-        if outcome.problem is not None:
-            lines.append(f"{ERROR}{result.path}: {shown(outcome.problem)}")
-            failed += 1
+        chunk, more, problem = fixed_notices(result, diff)
+        if chunk:
+            chunks.append(chunk)
+        lines.extend(more)
+        failed += problem
     return chunks, lines, failed
+
+
+def fixed_notices(result: FileResult, diff: bool) -> tuple[str, list[str], bool]:
+    """One file's diff (``diff``), its stderr lines, and whether its fix failed."""
+    outcome = result.fix
+    if outcome is None:
+        return "", [], False
+    lines: list[str] = []
+    if outcome.written:
+        count = plural(len(outcome.applied), "finding")
+        lines.append(f"termcheck: fixed {count} in {result.path}")
+    for finding, reason in outcome.skipped:
+        where = f"{finding.path}:{finding.line}:{finding.column}"
+        lines.append(f"termcheck: {where}: not fixed: {shown(reason)}")
+    if outcome.problem is not None:
+        lines.append(f"{ERROR}{result.path}: {shown(outcome.problem)}")
+    return (outcome.diff if diff else ""), lines, outcome.problem is not None

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator, Sequence
+import signal
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
@@ -16,8 +18,8 @@ if TYPE_CHECKING:
 __all__ = ["MIN_PARALLEL_BYTES", "default_jobs", "run_files"]
 
 MIN_PARALLEL_BYTES: Final = 512_000  # less input than this is checked in-process
+STALL: Final = "TERMCHECK_TEST_STALL"  # tests only: see _Stalling
 _Done = tuple[FileResult | None, str | None]
-_JOB: list[Callable[[Target], _Done]] = []  # the worker's job, inherited on fork
 
 
 def default_jobs() -> int:
@@ -60,11 +62,16 @@ def run_files(
     )
     remote = set(files) if spread else set()
     from_workers = _in_workers(job, targets, files, jobs) if spread else iter(())
-    for number, target in enumerate(targets):
-        result = next(from_workers) if number in remote else job(target)
-        if progress is not None:
-            progress.advance(sizes[number])
-        yield result
+    try:
+        for number, target in enumerate(targets):
+            result = next(from_workers) if number in remote else job(target)
+            if progress is not None:
+                progress.advance(sizes[number])
+            yield result
+    finally:
+        close = getattr(from_workers, "close", None)
+        if close is not None:
+            close()  # a run cut short stops its workers now
     if progress is not None:
         progress.finish()
 
@@ -72,32 +79,41 @@ def run_files(
 def _in_workers(
     job: FileJob, targets: Sequence[Target], files: list[int], jobs: int
 ) -> Iterator[_Done]:
-    """The results of ``files``, in order, from a pool of forked workers."""
-    import multiprocessing
+    """The results of ``files``, in order, from forked workers.
 
+    A worker that dies (``kill -9``, the out-of-memory killer) makes the file
+    it was checking an error; the other files are still checked.
+    """
     from termcheck.matcher import index_for
+    from termcheck.workers import run_forked
 
     if job.glossary is not None:
         index_for(job.glossary)  # build it once here: the workers inherit it
-    _JOB[:] = [job]
     work = [targets[n] for n in files]
-    workers = min(jobs, len(work))
-    chunk = max(1, min(16, len(work) // (workers * 8)))
-    try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            yield from pool.imap(_work, work, chunksize=chunk)
-    finally:
-        _JOB.clear()
+    checker = _Stalling(job) if os.environ.get(STALL) else job
+    yield from run_forked(checker, work, min(jobs, len(work)), _lost)
 
 
-def _work(target: Target) -> _Done:
-    return _JOB[0](target)
+def _lost(target: Target, why: str) -> _Done:
+    """The result of a file whose worker died while checking it."""
+    return FileResult(target[0], error=f"not checked: {why}"), None
+
+
+@dataclass(frozen=True)
+class _Stalling:
+    """For tests: the worker that takes the file named by ``$TERMCHECK_TEST_STALL``
+    stops itself (SIGSTOP) before checking it, so a test can kill it."""
+
+    job: FileJob
+
+    def __call__(self, target: Target) -> _Done:
+        if target[0] == os.environ.get(STALL):
+            os.kill(os.getpid(), signal.SIGSTOP)
+        return self.job(target)
 
 
 def _can_fork() -> bool:
-    import multiprocessing
-
-    return "fork" in multiprocessing.get_all_start_methods()
+    return hasattr(os, "fork")
 
 
 def _size(path: Path | None) -> int:

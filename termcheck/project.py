@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from termcheck.config import Config, Override
 from termcheck.errors import ConfigError, one_line
 from termcheck.extractors import markup_for
-from termcheck.model import ExitCode, Glossary, Report, Severity
+from termcheck.model import ExitCode, FileResult, Glossary, Report, Severity
 from termcheck.selection import Selection
 
 if TYPE_CHECKING:
@@ -204,11 +204,12 @@ class Project:
         """2 on input errors, else 1 if a finding reaches its file's fail-on."""
         if report.errors:
             return ExitCode.ERROR
-        for result in report.results:
-            level = self._fail_on_by_file.get(result.path, self._fail_on)
-            if level == "never":
-                continue
-            threshold = Severity.from_label(level)
-            if any(finding.severity >= threshold for finding in result.findings):
-                return ExitCode.FINDINGS
+        if any(self.fails(result) for result in report.results):
+            return ExitCode.FINDINGS
         return ExitCode.OK
+
+    def fails(self, result: FileResult) -> bool:
+        """True if a finding of ``result``, listed or omitted, reaches the
+        file's fail-on."""
+        level = self._fail_on_by_file.get(result.path, self._fail_on)
+        return level != "never" and result.reaches(Severity.from_label(level))

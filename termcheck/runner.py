@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from termcheck.caps import cut
 from termcheck.errors import (
     BinaryFileError,
     FileSkipped,
@@ -25,7 +26,14 @@ if TYPE_CHECKING:
     from termcheck.project import Project
     from termcheck.selection import Selection
 
-__all__ = ["AfterCheck", "FileJob", "Target", "check_paths", "read_texts"]
+__all__ = [
+    "AfterCheck",
+    "FileJob",
+    "Target",
+    "check_paths",
+    "iter_checked",
+    "read_texts",
+]
 
 AfterCheck = Callable[
     [str, Path | None, str, list[Finding], Callable[[str], list[Finding]]],
@@ -55,17 +63,67 @@ def check_paths(
     ``-`` reads ``stdin`` (default: the process's standard input). A file that is
     missing, unreadable or undecodable becomes a FileResult with ``error`` set and
     the run goes on; a binary file found in a folder is passed over. Display
-    paths are the user's, with ``/`` as separator. When ``sources`` is given, it
-    receives the text of each checked file. ``project`` gives each file its
-    markup, glossaries and disabled terms (default: ``glossary`` for all, the
-    markup by file ending, git's ignore rules when walking); ``encoding``
-    forces a codec; ``inline_config=False`` ignores ``termcheck:`` directives.
-    ``after`` (fixing, baselines) turns each file's findings into its result.
-    A file over ``max_file_size`` bytes (None or 0: no limit), or a special
-    file met in a folder, is skipped; a regex form that runs out of time makes
-    an error for that file only. ``jobs`` > 1 spreads the files over worker
-    processes (the same report; None: one per CPU); ``progress`` is told the
-    size of each file when done.
+    paths are the user's, with ``/`` as separator; files are checked, and
+    results listed, in the order of their display paths. When ``sources`` is
+    given, it receives the text of each checked file. ``project`` gives each
+    file its markup, glossaries and disabled terms (default: ``glossary`` for
+    all, the markup by file ending, git's ignore rules when walking);
+    ``encoding`` forces a codec; ``inline_config=False`` ignores ``termcheck:``
+    directives. ``after`` (fixing, baselines) turns each file's findings into
+    its result. A file over ``max_file_size`` bytes (None or 0: no limit), or a
+    special file met in a folder, is skipped; a regex form that runs out of
+    time makes an error for that file only. ``jobs`` > 1 spreads the files over
+    worker processes (the same report; None: one per CPU); ``progress`` is
+    told the size of each file when done. :func:`iter_checked` gives the same
+    results one at a time, as files finish.
+    """
+    from termcheck.project import Project
+
+    project = project or Project()
+    results: list[FileResult] = []
+    for result, text in iter_checked(
+        glossary,
+        paths,
+        stdin=stdin,
+        want_text=sources is not None,
+        project=project,
+        inline_config=inline_config,
+        encoding=encoding,
+        after=after,
+        max_file_size=max_file_size,
+        jobs=jobs,
+        progress=progress,
+    ):
+        if sources is not None and text is not None:
+            sources[result.path] = text
+        results.append(result)
+    warnings = project.selection.unmatched_includes()
+    return Report(tuple(results), warnings=warnings)
+
+
+def iter_checked(
+    glossary: Glossary | None,
+    paths: Sequence[str],
+    *,
+    stdin: TextIO | None = None,
+    want_text: bool = False,
+    project: Project | None = None,
+    inline_config: bool = True,
+    encoding: str | None = None,
+    after: AfterCheck | None = None,
+    max_file_size: int | None = DEFAULT_MAX_FILE_SIZE,
+    jobs: int | None = 1,
+    progress: Progress | None = None,
+    fingerprints: bool = False,
+    max_per_file: int | None = None,
+) -> Iterator[tuple[FileResult, str | None]]:
+    """Yield each file's result (and its text, if ``want_text``) as it is done.
+
+    As :func:`check_paths`, in the order of the display paths, each result's
+    findings sorted by line, column and term. ``fingerprints`` fills in each
+    result's baseline fingerprints; ``max_per_file`` lists at most that many
+    findings of a file (the rest are counted as omitted). The run's warnings
+    are ``project.selection.unmatched_includes()`` once the files are done.
     """
     from termcheck.parallel import default_jobs, run_files
     from termcheck.project import Project
@@ -73,10 +131,11 @@ def check_paths(
     project = project or Project()
     job = FileJob(
         glossary, project, stdin, encoding, inline_config, after,
-        sources is not None, max_file_size,
+        want_text, max_file_size, fingerprints, max_per_file,
     )  # fmt: skip
-    targets = list(_targets(paths, project.selection, project.stdin_name))
-    results: list[FileResult] = []
+    targets = sorted(
+        _targets(paths, project.selection, project.stdin_name), key=lambda t: t[0]
+    )
     where = {target[0]: target[1] for target in targets}
     jobs = default_jobs() if jobs is None else jobs
     for result, text in run_files(job, targets, jobs=jobs, progress=progress):
@@ -84,11 +143,7 @@ def check_paths(
             continue  # a binary file met in a folder
         if result.error is None and result.skipped is None:
             project.settings_for(result.path, where[result.path])  # a worker's record
-        if sources is not None and text is not None:
-            sources[result.path] = text
-        results.append(result)
-    warnings = project.selection.unmatched_includes()
-    return Report(tuple(results), warnings=warnings)
+        yield result, text
 
 
 Target = tuple[str, Path | None, bool, InputError | None]
@@ -107,6 +162,8 @@ class FileJob:
     after: AfterCheck | None
     want_text: bool
     max_file_size: int | None = DEFAULT_MAX_FILE_SIZE
+    fingerprints: bool = False
+    max_per_file: int | None = None
 
     def __call__(self, target: Target) -> tuple[FileResult | None, str | None]:
         """The file's result and text (if wanted); None for a skipped binary."""
@@ -143,7 +200,7 @@ class FileJob:
 
         windowed = self._windowed(glossary, display, path, walked, settings)
         if windowed is not None:
-            return windowed, None
+            return cut(windowed.in_order(), self.max_per_file), None
         text = _read(
             display, path, self.stdin, self.encoding, walked, self.max_file_size
         )
@@ -164,6 +221,12 @@ class FileJob:
                 display, path, text, list(outcome.findings), _findings_of(check)
             )
             result = replace(result, suppressed=outcome.suppressed)
+        result = cut(result.in_order(), self.max_per_file)
+        if self.fingerprints:
+            from termcheck.baseline import fingerprints
+
+            marks = fingerprints(result.findings, {display: text})
+            result = replace(result, fingerprints=tuple(marks))
         return result, text if self.want_text else None
 
     def _windowed(
@@ -183,6 +246,7 @@ class FileJob:
             or self.encoding is not None
             or self.after is not None
             or self.want_text
+            or self.fingerprints
         ):
             return None
         # The same checks as a read (kind of file, size limit), without reading.

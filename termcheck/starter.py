@@ -36,6 +36,7 @@ terms:
 
 def starter_config() -> str:
     """The starter ``.termcheck.yaml``, listing the formats and markups there are."""
+    from termcheck.caps import PER_FILE, PER_RUN
     from termcheck.extractors import EXTRACTORS
     from termcheck.formatters import FORMATTERS
 
@@ -80,6 +81,11 @@ fail-on: error
 # Whether `--fix` also rewrites findings inside quotations (someone's words);
 # they are reported either way. `--fix-quotes` does it for one run.
 # fix-quotes: false
+
+# How many findings a report lists, in the whole run and in one file; the
+# rest are counted as omitted (the exit status still counts them). 0: all.
+# max-findings: {PER_RUN}
+# max-findings-per-file: {PER_FILE}
 
 # Settings for some paths, applied in order; a later match wins.
 # overrides:

@@ -173,7 +173,7 @@ class TestCheckExitCodes:
         def broken(*args, **kwargs):
             raise PermissionError(13, "Permission denied", "somewhere.md")
 
-        monkeypatch.setattr(termcheck.runner, "check_paths", broken)
+        monkeypatch.setattr(termcheck.runner, "iter_checked", broken)
         result = _check(runner, "clean.md")
         assert result.exit_code == 2
         assert result.stderr == "termcheck: error: somewhere.md: Permission denied\n"

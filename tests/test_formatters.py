@@ -186,7 +186,14 @@ class TestJsonFormatter:
             replacement=None,
         )
         data = self._load(Report((FileResult("doc.md", (finding,)),)))
-        assert list(data) == ["version", "findings", "skipped", "summary"]
+        assert list(data) == [
+            "version",
+            "findings",
+            "skipped",
+            "errors",
+            "omitted",
+            "summary",
+        ]
         assert data["version"] == 1
         (entry,) = data["findings"]
         assert list(entry) == [
@@ -246,6 +253,8 @@ class TestJsonFormatter:
             "version": 1,
             "findings": [],
             "skipped": [],
+            "errors": [],
+            "omitted": [],
             "summary": {
                 "files": 0,
                 "findings": 0,

@@ -28,7 +28,8 @@ class TestJunitFormat:
         (suite,) = root
         cases = suite.findall("testcase")
         sample = report()
-        assert [case.get("name") for case in cases] == [r.path for r in sample.results]
+        in_order = sorted(r.path for r in sample.results)  # by path, as reported
+        assert [case.get("name") for case in cases] == in_order
         failures = [f for case in cases for f in case.findall("failure")]
         assert len(failures) == len(sample.findings)
         assert [f.get("type") for f in failures] == [
@@ -38,6 +39,7 @@ class TestJunitFormat:
         assert suite.get("failures") == "1"
         assert suite.get("errors") == "1"
         assert cases[0].find("failure") is None
+        assert cases[0].find("error") is not None
 
     def test_characters_xml_cannot_hold(self, make_finding):
         """Controls in messages are escaped, others become U+FFFD; well-formed."""

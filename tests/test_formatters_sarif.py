@@ -143,6 +143,44 @@ class TestSarifContent:
         assert prints(TEXT) == prints(moved)
         assert len(set(prints(TEXT))) == len(prints(TEXT))
 
+    def test_identical_lines_get_distinct_fingerprints(self):
+        """Two identical lines of one file: two alerts, each its own fingerprint.
+
+        The first keeps the baseline fingerprint; later copies get one derived
+        from it and their occurrence number, so every run gives the same ones.
+        """
+        from termcheck.baseline import fingerprint
+
+        line = "Loans under OBOR grew.\n"
+        text = "# Notes\n\n" + line + "Other words here.\n" + line + line
+
+        def prints(text: str) -> list[str]:
+            found = tuple(check_text(GLOSSARY, text, path=PATH))
+            log = sarif(Report((FileResult(PATH, found),)), sources={PATH: text})
+            results = log["runs"][0]["results"]
+            return [r["partialFingerprints"]["termcheck/v1"] for r in results]
+
+        first = prints(text)
+        assert len(first) == 3
+        assert len(set(first)) == 3
+        found = check_text(GLOSSARY, text, path=PATH)
+        assert first[0] == fingerprint(found[0], text)
+        assert prints(text) == first  # stable from run to run
+        assert prints("Inserted above.\n" + text) == first  # and when lines move
+
+    def test_omitted_findings_are_notes(self, validator, make_finding):
+        """Findings cut by --max-findings are a note on their file; still valid."""
+        result = FileResult("big.md", (make_finding(path="big.md"),), omitted=41)
+        log = sarif(Report((result,)), sources={"big.md": "x" * 40})
+        validator.validate(log)
+        (invocation,) = log["runs"][0]["invocations"]
+        assert invocation["executionSuccessful"] is True
+        (note,) = invocation["toolExecutionNotifications"]
+        assert note["level"] == "note"
+        assert note["message"]["text"] == "41 findings omitted by --max-findings"
+        location = note["locations"][0]["physicalLocation"]["artifactLocation"]
+        assert location["uri"] == "big.md"
+
     def test_unreadable_files_are_notifications(self):
         """A file that could not be read makes the invocation unsuccessful."""
         invocation = json.loads(render("sarif"))["runs"][0]["invocations"][0]

@@ -120,7 +120,7 @@ class TestCheckTargets:
         assert reports[0] == reports[1]
         assert texts[0] == texts[1]
         assert texts[1]["<stdin>"] == "Talk of OBOR again."
-        assert reports[1].results[-1].path == "<stdin>"
+        assert reports[1].results[0].path == "<stdin>"  # "<" sorts before letters
 
     def test_default_jobs_is_positive(self):
         """The default is the number of usable CPUs, at least one."""

@@ -16,14 +16,17 @@ class TestCheckPaths:
     """check_paths gives one FileResult per file and never stops at a bad one."""
 
     def test_one_result_per_file_in_order(self, small_glossary, tmp_path, monkeypatch):
-        """Each file gets a result, in the order the paths were given."""
+        """Each file gets a result, in the order of the paths (the report order)."""
         (tmp_path / "b.md").write_text("One Belt One Road", encoding="utf-8")
         (tmp_path / "a.md").write_text("nothing here", encoding="utf-8")
+        (tmp_path / "a").mkdir()
+        (tmp_path / "a" / "z.md").write_text("One Belt One Road", encoding="utf-8")
         monkeypatch.chdir(tmp_path)
-        report = check_paths(small_glossary, ["b.md", "a.md"])
-        assert [r.path for r in report.results] == ["b.md", "a.md"]
-        assert [len(r.findings) for r in report.results] == [1, 0]
-        assert report.results[0].findings[0].path == "b.md"
+        report = check_paths(small_glossary, ["b.md", "a", "a.md"])
+        # "a.md" < "a/z.md": the order of the paths, not the order given or walked
+        assert [r.path for r in report.results] == ["a.md", "a/z.md", "b.md"]
+        assert [len(r.findings) for r in report.results] == [0, 1, 1]
+        assert report.results[2].findings[0].path == "b.md"
 
     def test_folder_paths_relative_and_posix(
         self, small_glossary, tmp_path, monkeypatch

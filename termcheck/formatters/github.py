@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Final
 
 from termcheck.formatters.text import summary
-from termcheck.model import Finding, Report, Severity
-from termcheck.notices import shown
+from termcheck.model import FileResult, Finding, Severity
+from termcheck.notices import plural, shown
+from termcheck.totals import Totals
 
 if TYPE_CHECKING:
     from termcheck.formatters import FormatOptions
@@ -22,21 +23,30 @@ COMMANDS: Final = {
 """The workflow command of each severity."""
 
 
-def format_report(report: Report, options: FormatOptions) -> Iterator[str]:
-    """Yield an annotation per finding and per unreadable file, then the summary."""
-    for finding in report.findings:
-        yield format_finding(finding)
-    for result in report.errors:
-        file = escape_property(result.path)
-        yield f"::error file={file},title=termcheck::{escape_data(result.error or '')}"
-    for result in report.skipped:
-        if result.skipped is not None:
-            file = escape_property(result.path)
-            command = "warning" if result.skipped.warning else "notice"
-            reason = escape_data("skipped: " + result.skipped.reason)
-            yield f"::{command} file={file},title=termcheck::{reason}"
+def format_report(
+    results: Iterable[FileResult], options: FormatOptions
+) -> Iterator[str]:
+    """Yield an annotation per finding, then per file in error, skipped or cut
+    short by ``--max-findings``, then the summary."""
+    totals = Totals()
+    for result in results:
+        totals.add(result)
+        for finding in result.findings:
+            yield format_finding(finding)
+    for path, problem in totals.errors:
+        file = escape_property(path)
+        yield f"::error file={file},title=termcheck::{escape_data(problem)}"
+    for path, skipped in totals.skipped:
+        file = escape_property(path)
+        command = "warning" if skipped.warning else "notice"
+        reason = escape_data("skipped: " + skipped.reason)
+        yield f"::{command} file={file},title=termcheck::{reason}"
+    for path, count in totals.omitted:
+        file = escape_property(path)
+        note = f"{plural(count, 'finding')} omitted by --max-findings"
+        yield f"::notice file={file},title=termcheck::{note}"
     if not options.quiet:
-        yield summary(report)
+        yield summary(totals)
 
 
 def format_finding(finding: Finding) -> str:

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Final
 
-from termcheck.model import Finding, Report, Severity
-from termcheck.notices import escape_json
+from termcheck.formatters.jsonlines import items
+from termcheck.model import FileResult, Finding, Report, Severity
 
 if TYPE_CHECKING:
     from termcheck.formatters import FormatOptions
@@ -23,10 +22,16 @@ SEVERITIES: Final = {
 """Code Quality severity of each termcheck severity."""
 
 
-def format_report(report: Report, options: FormatOptions) -> Iterator[str]:
-    """Yield the JSON array of issues, line by line."""
-    issues = to_issues(report, options.sources)
-    yield from escape_json(json.dumps(issues, ensure_ascii=False, indent=2)).split("\n")
+def format_report(
+    results: Iterable[FileResult], options: FormatOptions
+) -> Iterator[str]:
+    """Yield the JSON array of issues, line by line, as files finish.
+
+    Files that could not be checked have no place in this format: they are
+    reported on standard error and make the exit status 2.
+    """
+    issues = (issue for result in results for issue in _file_issues(result, options))
+    yield from items("", issues, indent=2, last=True)
 
 
 def to_issues(report: Report, sources: Mapping[str, str]) -> list[dict[str, Any]]:
@@ -35,21 +40,32 @@ def to_issues(report: Report, sources: Mapping[str, str]) -> list[dict[str, Any]
     The fingerprint does not depend on line numbers, so GitLab keeps matching an
     issue to the same finding when lines are added above it.
     """
-    from termcheck.baseline import fingerprint  # uses regex: load on use
+    from termcheck.formatters import FormatOptions
 
-    seen: dict[str, int] = {}
-    issues = []
-    for finding in report.findings:
-        base = fingerprint(finding, sources.get(finding.path, ""))
-        copy = seen[base] = seen.get(base, 0) + 1
-        unique = hashlib.sha256(f"{base}#{copy}".encode()).hexdigest()[:32]
-        issues.append(_issue(finding, unique))
-    return issues
+    options = FormatOptions(sources=sources)
+    return [issue for result in report for issue in _file_issues(result, options)]
 
 
-def _issue(finding: Finding, unique: str) -> dict[str, Any]:
+def _file_issues(
+    result: FileResult, options: FormatOptions
+) -> Iterator[dict[str, Any]]:
+    """The issues of one file; equal fingerprints get an occurrence number."""
+    from termcheck.baseline import fingerprints  # uses regex: load on use
+
+    base = list(result.fingerprints)
+    if len(base) != len(result.findings):
+        base = fingerprints(result.findings, options.sources)
     from termcheck.baseline import baseline_path
 
+    path = baseline_path(result.path)
+    seen: dict[str, int] = {}
+    for finding, key in zip(result.findings, base, strict=True):
+        copy = seen[key] = seen.get(key, 0) + 1
+        unique = hashlib.sha256(f"{key}#{copy}".encode()).hexdigest()[:32]
+        yield _issue(finding, unique, path)
+
+
+def _issue(finding: Finding, unique: str, path: str) -> dict[str, Any]:
     return {
         "type": "issue",
         "check_name": finding.term,
@@ -58,7 +74,7 @@ def _issue(finding: Finding, unique: str) -> dict[str, Any]:
         "severity": SEVERITIES[finding.severity],
         "fingerprint": unique,
         "location": {
-            "path": baseline_path(finding.path),
+            "path": path,
             "lines": {"begin": finding.line},
         },
     }

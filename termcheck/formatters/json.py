@@ -1,13 +1,13 @@
-"""The machine-readable JSON format (``"version": 1``)."""
+"""The machine-readable JSON format (``"version": 1``), written as files finish."""
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from termcheck.model import Finding, Report, Severity
-from termcheck.notices import escape_json
+from termcheck.formatters.jsonlines import dump_lines, items
+from termcheck.model import FileResult, Finding, Report, Severity
+from termcheck.totals import Totals
 
 if TYPE_CHECKING:
     from termcheck.formatters import FormatOptions
@@ -18,32 +18,69 @@ VERSION = 1
 """Raised when the JSON shape changes incompatibly."""
 
 
-def format_report(report: Report, options: FormatOptions) -> Iterator[str]:
-    """Yield the report as indented JSON, line by line; ``options`` are ignored."""
+def format_report(
+    results: Iterable[FileResult], options: FormatOptions
+) -> Iterator[str]:
+    """Yield the report as indented JSON, line by line; ``options`` are ignored.
+
+    The findings are written as each file's result arrives; the lists and the
+    summary that follow them come from running totals. The bytes are those of
+    ``json.dumps(to_dict(report), ensure_ascii=False, indent=2)``.
+    """
     del options  # colour, context and quiet do not apply to JSON
-    yield from escape_json(
-        json.dumps(to_dict(report), ensure_ascii=False, indent=2)
-    ).split("\n")
+    totals = Totals()
+    yield "{"
+    yield f'  "version": {VERSION},'
+    findings = (
+        _finding(finding)
+        for result in results
+        for finding in _counted(totals, result).findings
+    )
+    yield from items('  "findings": ', findings, indent=4, last=False)
+    yield from _closing(totals)
+    yield "}"
+
+
+def _counted(totals: Totals, result: FileResult) -> FileResult:
+    totals.add(result)
+    return result
+
+
+def _closing(totals: Totals) -> Sequence[str]:
+    """The keys after ``findings``, at the same indentation as the whole dump."""
+    return dump_lines(_tail(totals))[1:-1]
 
 
 def to_dict(report: Report) -> dict[str, Any]:
     """The JSON document as plain Python values, keys in output order."""
+    totals = Totals.of(report)
     return {
         "version": VERSION,
-        "findings": [_finding(f) for f in report.findings],
+        "findings": [_finding(f) for result in report for f in result.findings],
+        **_tail(totals),
+    }
+
+
+def _tail(totals: Totals) -> dict[str, Any]:
+    """Skipped files, files in error, findings omitted, and the summary."""
+    return {
         "skipped": [
-            {"path": r.path, "reason": r.skipped.reason}
-            for r in report.results
-            if r.skipped is not None
+            {"path": path, "reason": skipped.reason} for path, skipped in totals.skipped
+        ],
+        "errors": [
+            {"path": path, "message": problem} for path, problem in totals.errors
+        ],
+        "omitted": [
+            {"path": path, "findings": count} for path, count in totals.omitted
         ],
         "summary": {
-            "files": report.checked,
-            "findings": len(report.findings),
-            "errors": report.count(Severity.ERROR),
-            "warnings": report.count(Severity.WARNING),
-            "info": report.count(Severity.INFO),
-            "baselined": report.baselined,
-            "skipped": len(report.skipped),
+            "files": totals.checked,
+            "findings": totals.findings,
+            "errors": totals.count(Severity.ERROR),
+            "warnings": totals.count(Severity.WARNING),
+            "info": totals.count(Severity.INFO),
+            "baselined": totals.baselined,
+            "skipped": len(totals.skipped),
         },
     }
 

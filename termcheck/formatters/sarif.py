@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-import json
+import hashlib
 import posixpath
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 from urllib.parse import quote
 
 from termcheck.files import STDIN_NAME
-from termcheck.model import Finding, Report, Severity
-from termcheck.notices import escape_json
+from termcheck.formatters.jsonlines import dump_lines, items
+from termcheck.model import FileResult, Finding, Report, Severity
+from termcheck.notices import plural
+from termcheck.totals import Totals
 
 if TYPE_CHECKING:
     from termcheck.formatters import FormatOptions
@@ -34,32 +36,95 @@ LEVELS: Final = {
 }
 
 
-def format_report(report: Report, options: FormatOptions) -> Iterator[str]:
-    """Yield the SARIF log as indented JSON, line by line."""
-    log = to_sarif(report, options)
-    yield from escape_json(json.dumps(log, ensure_ascii=False, indent=2)).split("\n")
+def format_report(
+    results: Iterable[FileResult], options: FormatOptions
+) -> Iterator[str]:
+    """Yield the SARIF log as indented JSON, line by line.
+
+    The rules and the invocation come before the results in the log, so they
+    need the totals of the whole run: ``options.totals`` when the caller kept
+    them, else ``results`` is read twice (a Report can be; a one-shot iterator
+    is first made a list).
+    """
+    totals = options.totals
+    if totals is None:
+        if iter(results) is results:
+            results = list(results)
+        totals = Totals.of(results)
+    terms = sorted(totals.first)
+    index = {term: number for number, term in enumerate(terms)}
+    lines = dump_lines(_log(totals, terms, options))
+    # The log ends with '"results": []' and three closing lines.
+    yield from lines[:-4]
+    found = (
+        finding for result in results for finding in _results(result, index, options)
+    )
+    yield from items('      "results": ', found, indent=8, last=True)
+    yield from lines[-3:]
 
 
 def to_sarif(report: Report, options: FormatOptions) -> dict[str, Any]:
     """The SARIF log: one run, one rule per term that has a finding."""
-    findings = report.findings
-    terms = sorted({f.term for f in findings})
+    totals = Totals.of(report)
+    terms = sorted(totals.first)
     index = {term: number for number, term in enumerate(terms)}
-    first = {f.term: f for f in reversed(findings)}
+    log = _log(totals, terms, options)
+    log["runs"][0]["results"] = [
+        finding for result in report for finding in _results(result, index, options)
+    ]
+    return log
+
+
+def _log(totals: Totals, terms: list[str], options: FormatOptions) -> dict[str, Any]:
+    """The log with every part but the results (an empty list, last)."""
     run: dict[str, Any] = {
         "tool": {
             "driver": {
                 "name": "termcheck",
                 "version": _version(),
-                "rules": [_rule(first[term], options) for term in terms],
+                "rules": [_rule(totals.first[term], options) for term in terms],
             }
         },
-        "invocations": [_invocation(report)],
+        "invocations": [_invocation(totals)],
         "originalUriBaseIds": {ROOT_ID: _root(options.root)},
         "columnKind": "unicodeCodePoints",
-        "results": [_result(f, index[f.term], options) for f in findings],
+        "results": [],
     }
     return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
+
+
+def _results(
+    result: FileResult, index: dict[str, int], options: FormatOptions
+) -> Iterator[dict[str, Any]]:
+    """The SARIF results of one file's findings."""
+    location = artifact_location(result.path)
+    marks = _fingerprints(result, options)
+    for finding, mark in zip(result.findings, marks, strict=True):
+        yield _result(finding, index[finding.term], mark, location)
+
+
+def _fingerprints(result: FileResult, options: FormatOptions) -> list[str]:
+    """Each finding's ``partialFingerprints`` value, distinct within the file.
+
+    The first finding with a given baseline fingerprint keeps it; a later one
+    with the same (the same words on an identical line) gets a hash of it and
+    its occurrence number, so that each alert stays its own alert.
+    """
+    from termcheck.baseline import fingerprints
+
+    base = list(result.fingerprints)
+    if len(base) != len(result.findings):
+        base = fingerprints(result.findings, options.sources)
+    seen: dict[str, int] = {}
+    marks = []
+    for key in base:
+        copy = seen[key] = seen.get(key, 0) + 1
+        marks.append(key if copy == 1 else _nth(key, copy))
+    return marks
+
+
+def _nth(key: str, copy: int) -> str:
+    return hashlib.sha256(f"{key}#{copy}".encode()).hexdigest()[:16]
 
 
 def _version() -> str:
@@ -103,11 +168,10 @@ def artifact_location(path: str) -> dict[str, Any]:
     return {"uri": quote(relative, safe="/"), "uriBaseId": ROOT_ID}
 
 
-def _result(finding: Finding, rule: int, options: FormatOptions) -> dict[str, Any]:
+def _result(
+    finding: Finding, rule: int, mark: str, location: dict[str, Any]
+) -> dict[str, Any]:
     """One finding: where it is, what it says, how to fix it."""
-    from termcheck.baseline import fingerprint  # uses regex: load on use
-
-    location = artifact_location(finding.path)
     region = {
         "startLine": finding.line,
         "startColumn": finding.column,
@@ -115,7 +179,6 @@ def _result(finding: Finding, rule: int, options: FormatOptions) -> dict[str, An
         "endColumn": finding.end_column,
         "snippet": {"text": finding.matched},
     }
-    text = options.sources.get(finding.path, "")
     result: dict[str, Any] = {
         "ruleId": finding.term,
         "ruleIndex": rule,
@@ -124,7 +187,7 @@ def _result(finding: Finding, rule: int, options: FormatOptions) -> dict[str, An
         "locations": [
             {"physicalLocation": {"artifactLocation": location, "region": region}}
         ],
-        "partialFingerprints": {FINGERPRINT: fingerprint(finding, text)},
+        "partialFingerprints": {FINGERPRINT: mark},
         "properties": {"kind": finding.kind.value, "score": round(finding.score, 3)},
     }
     if finding.replacement is not None and finding.fixable:
@@ -149,37 +212,30 @@ def _result(finding: Finding, rule: int, options: FormatOptions) -> dict[str, An
     return result
 
 
-def _invocation(report: Report) -> dict[str, Any]:
-    """Whether every file could be read; the ones that could not, as notifications."""
+def _invocation(totals: Totals) -> dict[str, Any]:
+    """Whether every file could be checked; the problems, as notifications.
+
+    Files that could not be read (or whose fix could not be written) are
+    errors, skipped files warnings or notes, files with findings left out by
+    ``--max-findings`` notes.
+    """
+    notes = [_note("error", problem, path) for path, problem in totals.errors]
+    notes += [
+        _note(
+            "warning" if skipped.warning else "note", "skipped: " + skipped.reason, path
+        )
+        for path, skipped in totals.skipped
+    ]
+    notes += [
+        _note("note", f"{plural(count, 'finding')} omitted by --max-findings", path)
+        for path, count in totals.omitted
+    ]
     return {
-        "executionSuccessful": not report.errors,
-        "toolExecutionNotifications": [
-            {
-                "level": "error",
-                "message": {"text": result.error or ""},
-                "locations": [
-                    {
-                        "physicalLocation": {
-                            "artifactLocation": artifact_location(result.path)
-                        }
-                    }
-                ],
-            }
-            for result in report.errors
-        ]
-        + [
-            {
-                "level": "warning" if result.skipped.warning else "note",
-                "message": {"text": "skipped: " + result.skipped.reason},
-                "locations": [
-                    {
-                        "physicalLocation": {
-                            "artifactLocation": artifact_location(result.path)
-                        }
-                    }
-                ],
-            }
-            for result in report.results
-            if result.skipped is not None
-        ],
+        "executionSuccessful": not totals.errors,
+        "toolExecutionNotifications": notes,
     }
+
+
+def _note(level: str, text: str, path: str) -> dict[str, Any]:
+    location = {"physicalLocation": {"artifactLocation": artifact_location(path)}}
+    return {"level": level, "message": {"text": text}, "locations": [location]}

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 import click
 
 from termcheck.errors import one_line
-from termcheck.model import Finding, Report, Severity
+from termcheck.model import FileResult, Finding, Report, Severity
 from termcheck.notices import shown_context
+from termcheck.totals import Totals
 
 if TYPE_CHECKING:
     from termcheck.formatters import FormatOptions
@@ -20,6 +21,7 @@ __all__ = [
     "clip",
     "format_finding",
     "format_report",
+    "format_result",
     "skipped_summary",
     "split_lines",
     "summary",
@@ -42,17 +44,26 @@ CONTEXT_WIDTH = 100
 """Code points of context kept on each side of a match in a long line."""
 
 
-def format_report(report: Report, options: FormatOptions) -> Iterator[str]:
+def format_report(
+    results: Iterable[FileResult], options: FormatOptions
+) -> Iterator[str]:
     """Yield one line per finding (plus context lines), then a summary line."""
-    lines: dict[str, list[str]] = {}  # each source split once, on first use
-    for finding in report.findings:
-        yield format_finding(finding, color=options.color)
-        if options.context and finding.path in options.sources:
-            if finding.path not in lines:
-                lines[finding.path] = split_lines(options.sources[finding.path])
-            yield from _context(finding, lines[finding.path], color=options.color)
+    totals = Totals()
+    for result in results:
+        totals.add(result)
+        yield from format_result(result, options)
     if not options.quiet:
-        yield summary(report)
+        yield summary(totals)
+
+
+def format_result(result: FileResult, options: FormatOptions) -> Iterator[str]:
+    """Yield the lines of one file's findings (each with its context if asked)."""
+    source = options.sources.get(result.path) if options.context else None
+    lines = split_lines(source) if source is not None and result.findings else []
+    for finding in result.findings:
+        yield format_finding(finding, color=options.color)
+        if source is not None:
+            yield from _context(finding, lines, color=options.color)
 
 
 def format_finding(finding: Finding, *, color: bool = False) -> str:
@@ -66,36 +77,42 @@ def format_finding(finding: Finding, *, color: bool = False) -> str:
     )
 
 
-def summary(report: Report) -> str:
+def summary(totals: Totals | Report) -> str:
     """Render ``N findings (E errors, W warnings, I info) in F files``.
 
-    ``, B baselined`` follows when ``--baseline`` hid some findings, and
-    ``, S skipped (over 50 MiB: 1, ...)`` when files were passed over.
+    ``, B baselined`` follows when ``--baseline`` hid some findings,
+    ``, S skipped (over 50 MiB: 1, ...)`` when files were passed over, and
+    ``, M omitted by --max-findings`` when findings were left out.
     """
-    files = report.checked
-    errors = report.count(Severity.ERROR)
-    warnings = report.count(Severity.WARNING)
-    info = report.count(Severity.INFO)
+    if isinstance(totals, Report):
+        totals = Totals.of(totals)
+    errors = totals.count(Severity.ERROR)
+    warnings = totals.count(Severity.WARNING)
+    info = totals.count(Severity.INFO)
     line = (
-        f"{_plural(len(report.findings), 'finding')} "
+        f"{_plural(totals.findings, 'finding')} "
         f"({_plural(errors, 'error')}, {_plural(warnings, 'warning')}, {info} info) "
-        f"in {_plural(files, 'file')}"
+        f"in {_plural(totals.checked, 'file')}"
     )
-    if report.baselined:
-        line += f", {report.baselined} baselined"
-    return line + skipped_summary(report)
+    if totals.baselined:
+        line += f", {totals.baselined} baselined"
+    line += skipped_summary(totals)
+    if totals.omitted:
+        line += f", {totals.omitted_count} omitted by --max-findings"
+    return line
 
 
-def skipped_summary(report: Report) -> str:
+def skipped_summary(totals: Totals | Report) -> str:
     """``, 2 skipped (over 50 MiB: 1, not a regular file: 1)``, or nothing."""
+    if isinstance(totals, Report):
+        totals = Totals.of(totals)
     labels: dict[str, int] = {}
-    for result in report.skipped:
-        if result.skipped is not None:
-            labels[result.skipped.label] = labels.get(result.skipped.label, 0) + 1
+    for _, skipped in totals.skipped:
+        labels[skipped.label] = labels.get(skipped.label, 0) + 1
     if not labels:
         return ""
     counts = ", ".join(f"{label}: {count}" for label, count in labels.items())
-    return f", {len(report.skipped)} skipped ({counts})"
+    return f", {len(totals.skipped)} skipped ({counts})"
 
 
 def _plural(count: int, noun: str) -> str:

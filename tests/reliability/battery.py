@@ -20,6 +20,7 @@ __all__ = [
     "GLOSSARY",
     "GOOD_FINDING",
     "Outcome",
+    "assert_clean",
     "check",
     "run",
     "run_process",
@@ -73,7 +74,7 @@ class Outcome:
         return found[0][len(path) + 2 :]
 
 
-def _assert_clean(outcome: Outcome) -> None:
+def assert_clean(outcome: Outcome) -> None:
     """No traceback and no internal error; stderr holds termcheck's lines only
     (click's usage errors included)."""
     for stream in (outcome.stdout, outcome.stderr):
@@ -87,7 +88,7 @@ def run(*args: str, stdin: str | bytes | None = None) -> Outcome:
     """Run ``termcheck ARGS`` in this process; a Python exception fails the test."""
     result = CliRunner().invoke(cli, list(args), input=stdin, catch_exceptions=False)
     outcome = Outcome(result.exit_code, result.stdout, result.stderr)
-    _assert_clean(outcome)
+    assert_clean(outcome)
     return outcome
 
 
@@ -111,7 +112,7 @@ def run_process(folder: Path, *args: str, timeout: float = 60) -> Outcome:
         check=False,
     )
     outcome = Outcome(result.returncode, result.stdout, result.stderr)
-    _assert_clean(outcome)
+    assert_clean(outcome)
     return outcome
 
 

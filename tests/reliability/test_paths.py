@@ -91,7 +91,7 @@ class TestMissingOrWrongKind:
         [
             ("--glossary", "cannot read glossary: Is a directory"),
             ("--baseline", "cannot read baseline: Is a directory"),
-            ("--write-baseline", "Is a directory"),
+            ("--write-baseline", "cannot write: Is a directory"),
         ],
     )
     def test_folder_where_a_file_is_expected(self, project, option, problem):
